@@ -1,0 +1,148 @@
+"""From Presidio results to findings: one per identifier, positioned.
+
+Results fall in three groups by label: identifier categories (findings),
+referral essentials (keep spans) and the poster's own details (zones in
+which nothing is the client's). Identifier results are trimmed to the
+identifier itself, dropped when they fall in a poster zone (or, for weak
+rules, inside a referral essential), and overlapping ones are merged into
+one finding with the most specific category.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from deid.rules import POSTER, RuleSet, SEVERITIES
+
+#: What is trimmed from the edges of an identifier span.
+_LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+_TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A labelled stretch of text (a keep span or a poster zone)."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One identifier in a draft."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    code: str
+    category: str
+    severity: str
+    title: str
+    message: str
+    fix: str
+    safe_harbor: str
+    score: float
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether this finding shares a character with ``[start, end)``."""
+        return self.start < end and start < self.end
+
+
+class Positions:
+    """Line and column (1-based, in characters) of offsets into one text."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        """Return ``(line, column)`` of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to the identifier, without edge words or punctuation."""
+    piece = text[start:end]
+    head = _LEAD.match(piece)
+    lead = head.end() if head else 0
+    tail = _TRAIL.search(piece, lead)
+    return start + lead, (start + tail.start()) if tail else end
+
+
+def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
+    return any(z.start <= start and end <= z.end for z in zones)
+
+
+def build_findings(text: str, results: Iterable, rules: RuleSet,
+                   allow: frozenset[str] = frozenset()) -> tuple[list[Finding], list[Span], list[Span]]:
+    """Turn raw results into ``(findings, keep spans, poster zones)``."""
+    raw = []
+    keep: list[Span] = []
+    poster: list[Span] = []
+    for r in results:
+        code = r.recognition_metadata.get("recognizer_name")
+        rule = rules.rules.get(code)
+        if rule is None:
+            continue
+        if rule.category == POSTER:
+            poster.append(Span(r.start, r.end, POSTER))
+        elif rule.category in rules.keep_labels:
+            keep.append(Span(r.start, r.end, rule.category))
+        else:
+            start, end = trim(text, r.start, r.end)
+            if end > start:
+                raw.append((start, end, rule, r.score))
+    kept = [
+        (s, e, rule, score) for s, e, rule, score in raw
+        if not _inside(s, e, poster)
+        and not (rule.weak and _inside(s, e, keep))
+        and text[s:e].lower() not in allow
+    ]
+    findings = _merge(text, kept, rules)
+    keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
+    return findings, keep, _merge_spans(poster)
+
+
+def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:
+    """One finding per cluster of overlapping results."""
+    raw.sort(key=lambda x: (x[0], -x[1]))
+    clusters: list[list] = []
+    for item in raw:
+        if clusters and item[0] < max(i[1] for i in clusters[-1]):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    where = Positions(text)
+    findings = []
+    for cluster in clusters:
+        start = min(i[0] for i in cluster)
+        end = max(i[1] for i in cluster)
+        best = max(cluster, key=lambda i: (rules.categories[i[2].category].rank,
+                                           SEVERITIES.index(i[2].severity), i[3]))
+        rule = best[2]
+        category = rules.categories[rule.category]
+        severity = max((i[2].severity for i in cluster if i[2].category == rule.category), key=SEVERITIES.index)
+        line, column = where(start)
+        findings.append(Finding(
+            start=start, end=end, line=line, column=column, text=text[start:end], code=rule.code,
+            category=rule.category, severity=severity, title=rule.title, message=rule.message,
+            fix=rule.fix or category.fix, safe_harbor=category.safe_harbor, score=round(best[3], 2),
+        ))
+    return findings
+
+
+def _merge_spans(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans):
+        if out and s.start < out[-1].end and s.label == out[-1].label:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end), s.label)
+        elif not out or s.start >= out[-1].end:
+            out.append(s)
+    return out

@@ -1,0 +1,87 @@
+"""Names that spaCy's NER misses in informal text, found by their context.
+
+A cue ("her husband", "son", "client", "named", "Mrs.") followed by a
+name-like word: a capitalised word that is not a stop word or a listed
+term, an initial ("K.", "J.D.", "JT"), or a lowercase word that is a known
+first name. A second capitalised word after it is taken as the surname.
+Surname cues after the name ("the Okafor family") work the same way.
+
+Options: ``cues_before`` and ``cues_after`` (words and ``@lexicons``),
+``not_names`` (words that never count as names). First names come from
+gender-guesser's multinational name dictionary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from deid.recognizers.base import RuleRecognizer
+
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^\p{Lu}{1,3}$|^\p{Lu}$")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-cased first names of many origins (gender-guesser's nam_dict)."""
+    from gender_guesser.detector import Detector
+
+    return frozenset(name.lower() for name in Detector().names)
+
+
+class ContextNameRecognizer(RuleRecognizer):
+    """Names after relationship and naming cues, and before family cues."""
+
+    def __init__(self, cues_before: list[str], cues_after: list[str] | None = None,
+                 not_names: list[str] | None = None, **kw: Any):
+        super().__init__(**kw)
+        self.cues_before = sorted(self.terms(cues_before))
+        self.cues_after = self.terms(cues_after)
+        self.not_names = self.terms(not_names)
+        self._matchers: dict[int, PhraseMatcher] = {}
+
+    def _matcher(self, doc: Doc) -> PhraseMatcher:
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            matcher.add("CUE", [Doc(doc.vocab, words=c.split()) for c in self.cues_before])
+            self._matchers[key] = matcher
+        return self._matchers[key]
+
+    def is_name(self, token: Token, capital_only: bool = False) -> bool:
+        """Whether ``token`` reads as a name in name position."""
+        text = token.text
+        low = token.lower_
+        if low in self.not_names or not any(c.isalpha() for c in text):
+            return False
+        if _INITIALS.match(text):
+            return not token.is_stop or len(text) > 1
+        if text[0].isupper() and token.is_alpha or "'" in text[1:-1] and text[0].isupper():
+            return not token.is_stop
+        if capital_only:
+            return False
+        return token.is_alpha and low in first_names() and not token.is_stop
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """Name spans after cue phrases and before family cues."""
+        out = []
+        for _, _, cue_end in self._matcher(doc)(doc):
+            i = cue_end
+            if i < len(doc) and doc[i].text in {",", ":", "-", "—"}:
+                i += 1
+            if i >= len(doc) or not self.is_name(doc[i]):
+                continue
+            end = i + 1
+            if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
+                end += 1
+            out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.score))
+        for token in doc[1:]:
+            if token.lower_ in self.cues_after:
+                prev = doc[token.i - 1]
+                if self.is_name(prev, capital_only=True) and not prev.is_sent_start:
+                    out.append((prev.idx, prev.idx + len(prev), self.score))
+        return out

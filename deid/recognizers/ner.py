@@ -1,0 +1,61 @@
+"""Named entities from the spaCy pipeline, filtered by a rule's options.
+
+Options (all data, in the rule's ``options``):
+
+``labels``
+    spaCy entity labels this rule takes (``PERSON``, ``GPE``...).
+``require`` / ``reject``
+    regexes: keep an entity only if its text matches ``require`` and does
+    not match ``reject`` (searched, case-insensitive).
+``reject_terms``
+    words and ``@lexicons``; an entity whose text, or every word of it, is
+    one of them (or a stop word) is dropped: insurers, modalities, states.
+``reject_acronyms``
+    drop entities that are a single all-capitals word (EMDR, LCSW).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from deid.recognizers.base import RuleRecognizer
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+class NerRecognizer(RuleRecognizer):
+    """A spaCy entity label mapped to a deid category, with filters."""
+
+    def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
+                 reject_terms: list[str] | None = None, reject_acronyms: bool = False, **kw: Any):
+        super().__init__(**kw)
+        self.labels = frozenset(labels)
+        self.require = regex.compile(require, _FLAGS) if require else None
+        self.reject = regex.compile(reject, _FLAGS) if reject else None
+        self.reject_terms = self.terms(reject_terms)
+        self.reject_acronyms = reject_acronyms
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """Entities of the rule's labels that pass its filters."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels or not self._keep(ent.text, [t for t in ent if t.is_alpha]):
+                continue
+            out.append((ent.start_char, ent.end_char, self.score))
+        return out
+
+    def _keep(self, text: str, words: list[Any]) -> bool:
+        if not words:
+            return False
+        if self.require and not self.require.search(text):
+            return False
+        if self.reject and self.reject.search(text):
+            return False
+        if text.lower() in self.reject_terms:
+            return False
+        if all(w.lower_ in self.reject_terms or w.is_stop for w in words):
+            return False
+        return not (self.reject_acronyms and len(words) == 1 and words[0].text.isupper() and len(words[0]) > 2)

