@@ -60,8 +60,8 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         if _INITIALS.match(text):
             return not token.is_stop or len(text) > 1
-        if text[0].isupper() and token.is_alpha or "'" in text[1:-1] and text[0].isupper():
-            return not token.is_stop
+        if text[0].isupper() and (token.is_alpha or "'" in text[1:-1]):
+            return not token.is_stop or low in first_names()
         if capital_only:
             return False
         return token.is_alpha and low in first_names() and not token.is_stop

@@ -12,6 +12,12 @@ Options (all data, in the rule's ``options``):
     one of them (or a stop word) is dropped: insurers, modalities, states.
 ``reject_acronyms``
     drop entities that are a single all-capitals word (EMDR, LCSW).
+``reject_any``
+    drop the entity when any one of its words is in ``reject_terms``.
+``require_name``
+    keep only entities with a known first name or two capitalised words.
+
+Entities written as hashtags or handles (``#OCDawareness``) are skipped.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import regex
 from spacy.tokens import Doc
 
 from deid.recognizers.base import RuleRecognizer
+from deid.recognizers.names import first_names
 
 _FLAGS = regex.IGNORECASE | regex.UNICODE
 
@@ -30,19 +37,24 @@ class NerRecognizer(RuleRecognizer):
     """A spaCy entity label mapped to a deid category, with filters."""
 
     def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
-                 reject_terms: list[str] | None = None, reject_acronyms: bool = False, **kw: Any):
+                 reject_terms: list[str] | None = None, reject_acronyms: bool = False,
+                 reject_any: bool = False, require_name: bool = False, **kw: Any):
         super().__init__(**kw)
         self.labels = frozenset(labels)
         self.require = regex.compile(require, _FLAGS) if require else None
         self.reject = regex.compile(reject, _FLAGS) if reject else None
         self.reject_terms = self.terms(reject_terms)
         self.reject_acronyms = reject_acronyms
+        self.reject_any = reject_any
+        self.require_name = require_name
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Entities of the rule's labels that pass its filters."""
         out = []
         for ent in doc.ents:
-            if ent.label_ not in self.labels or not self._keep(ent.text, [t for t in ent if t.is_alpha]):
+            if ent.label_ not in self.labels or ent.start_char and doc.text[ent.start_char - 1] in "#@":
+                continue
+            if not self._keep(ent.text, [t for t in ent if t.is_alpha]):
                 continue
             out.append((ent.start_char, ent.end_char, self.score))
         return out
@@ -56,6 +68,11 @@ class NerRecognizer(RuleRecognizer):
             return False
         if text.lower() in self.reject_terms:
             return False
-        if all(w.lower_ in self.reject_terms or w.is_stop for w in words):
+        rejected = [w.lower_ in self.reject_terms or w.is_stop for w in words]
+        if all(rejected) or self.reject_any and any(rejected):
+            return False
+        if self.require_name and not (
+            any(w.lower_ in first_names() for w in words) or sum(w.text[:1].isupper() for w in words) >= 2
+        ):
             return False
         return not (self.reject_acronyms and len(words) == 1 and words[0].text.isupper() and len(words[0]) > 2)

@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from deid.recognizers.base import RuleRecognizer
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: A line that starts with a name and a comma or credential: "Wei Zhang, PhD | ..."
+_NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]+\s+){1,3}")
 
 
 class SignatureRecognizer(RuleRecognizer):
@@ -55,7 +57,8 @@ class SignatureRecognizer(RuleRecognizer):
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
-            if self.credentials and self.credentials.search(line) and len(line) <= 60:
+            cred = self.credentials.search(line) if self.credentials else None
+            if cred and (len(line) <= 60 or _NAME_FIRST.match(line) and cred.start() < 40):
                 stop = idx + 1
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
