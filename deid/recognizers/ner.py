@@ -12,8 +12,8 @@ Options (all data, in the rule's ``options``):
     one of them (or a stop word) is dropped: insurers, modalities, states.
 ``reject_acronyms``
     drop entities that are a single all-capitals word (EMDR, LCSW).
-``reject_any``
-    drop the entity when any one of its words is in ``reject_terms``.
+``reject_any_terms``
+    words and ``@lexicons``; an entity with any one of these words is dropped.
 ``require_name``
     keep only entities with a known first name or two capitalised words.
 
@@ -38,14 +38,14 @@ class NerRecognizer(RuleRecognizer):
 
     def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
                  reject_terms: list[str] | None = None, reject_acronyms: bool = False,
-                 reject_any: bool = False, require_name: bool = False, **kw: Any):
+                 reject_any_terms: list[str] | None = None, require_name: bool = False, **kw: Any):
         super().__init__(**kw)
         self.labels = frozenset(labels)
         self.require = regex.compile(require, _FLAGS) if require else None
         self.reject = regex.compile(reject, _FLAGS) if reject else None
         self.reject_terms = self.terms(reject_terms)
         self.reject_acronyms = reject_acronyms
-        self.reject_any = reject_any
+        self.reject_any_terms = self.terms(reject_any_terms)
         self.require_name = require_name
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
@@ -68,8 +68,9 @@ class NerRecognizer(RuleRecognizer):
             return False
         if text.lower() in self.reject_terms:
             return False
-        rejected = [w.lower_ in self.reject_terms or w.is_stop for w in words]
-        if all(rejected) or self.reject_any and any(rejected):
+        if all(w.lower_ in self.reject_terms or w.is_stop for w in words):
+            return False
+        if any(w.lower_ in self.reject_any_terms for w in words):
             return False
         if self.require_name and not (
             any(w.lower_ in first_names() for w in words) or sum(w.text[:1].isupper() for w in words) >= 2
