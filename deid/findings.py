@@ -5,7 +5,8 @@ referral essentials (keep spans) and the poster's own details (zones in
 which nothing is the client's). Identifier results are trimmed to the
 identifier itself, dropped when they fall in a poster zone (or, for weak
 rules, inside a referral essential), and overlapping ones are merged into
-one finding with the most specific category.
+one finding with the most specific category (a specific rule's category
+before a statistical model's guess).
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:
     for cluster in clusters:
         start = min(i[0] for i in cluster)
         end = max(i[1] for i in cluster)
-        best = max(cluster, key=lambda i: (rules.categories[i[2].category].rank,
+        best = max(cluster, key=lambda i: (not i[2].weak, rules.categories[i[2].category].rank,
                                            SEVERITIES.index(i[2].severity), i[3]))
         rule = best[2]
         category = rules.categories[rule.category]

@@ -268,7 +268,8 @@ def _make_rule(
     recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     recognizer["options"] = entry.get("options") or {}
     if kind == "pattern":
-        recognizer = _pattern_config(recognizer, category, where, lexicons)
+        recognizer = _pattern_config({**recognizer, "code": entry["code"]}, category, where, lexicons)
+        recognizer.pop("code")
     return Rule(
         code=entry["code"], kind=kind, category=category, severity=severity,
         title=str(entry.get("title", "")),
@@ -287,7 +288,9 @@ def _pattern_config(
 
     config = dict(config)
     config.pop("options")
-    config.setdefault("supported_entity", category)
+    # Each rule reports its own entity type, so that Presidio's de-duplication
+    # (per type) never drops one rule's result for another's: deid merges.
+    config["supported_entity"] = config.get("code", category)
     config.setdefault("supported_language", "en")
     if not config.get("patterns") and not config.get("deny_list"):
         raise RuleError(f"{where}: a pattern rule needs 'patterns' or 'deny_list'")

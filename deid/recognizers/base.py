@@ -36,7 +36,7 @@ class RuleRecognizer(EntityRecognizer):
         self.rules = rules
         self.score = score
         self.options = options
-        super().__init__(supported_entities=[rule.category], name=rule.code, supported_language="en")
+        super().__init__(supported_entities=[rule.code], name=rule.code, supported_language="en")
 
     def load(self) -> None:
         """Nothing to load: data comes from the rule set."""
@@ -54,7 +54,7 @@ class RuleRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Run the rule over the artifacts' ``Doc``."""
         return [
-            RecognizerResult(self.rule.category, start, end, score)
+            RecognizerResult(self.rule.code, start, end, score)
             for start, end, score in self.spans(nlp_artifacts.tokens)
         ]
 

@@ -37,7 +37,7 @@ class SignatureRecognizer(RuleRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Text-only: signature blocks are found line by line."""
-        return [RecognizerResult(self.rule.category, s, e, self.score) for s, e, _ in self.spans_text(text)]
+        return [RecognizerResult(self.rule.code, s, e, self.score) for s, e, _ in self.spans_text(text)]
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Signature zones in ``doc``'s text."""

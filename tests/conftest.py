@@ -1,0 +1,92 @@
+"""Shared fixtures: one real pipeline per session, and the real ``deid`` command.
+
+Nothing here mocks spaCy or Presidio: tests run the pipeline the users run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+#: A short draft with obvious identifiers (a name, an exact age, an email, a phone).
+OVERSHARED = (
+    "Seeking an EMDR therapist for my client Kayla Morrison (34F) in Bend.\n"
+    "Her email is kayla.m@example.com and her cell is 541-555-0188.\n"
+)
+#: A referral that says what a colleague needs and nothing that identifies anyone.
+CLEAN = (
+    "Seeking a DBT-trained therapist for an adult client, telehealth in Oregon, "
+    "Aetna. Please reply privately."
+)
+#: A draft whose only finding is a warning (an exact age).
+WARNING_ONLY = "Seeking EMDR for a 34F client, telehealth in Oregon."
+
+#: Environment variables that change how the command formats its output.
+_STYLE_VARS = ("CI", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PY_COLORS", "CLICOLOR_FORCE")
+
+
+def deid_env() -> dict[str, str]:
+    """The environment for a ``deid`` subprocess: plain output, no CI quirks."""
+    env = {k: v for k, v in os.environ.items() if k not in _STYLE_VARS}
+    env["NO_COLOR"] = "1"
+    return env
+
+
+@pytest.fixture(scope="session")
+def subprocess_env() -> dict[str, str]:
+    """The environment for subprocesses (see :func:`deid_env`)."""
+    return deid_env()
+
+
+@pytest.fixture(scope="session")
+def linter():
+    """The real linter (spaCy + Presidio + shipped rules), loaded once."""
+    from deid.linter import Linter
+
+    return Linter()
+
+
+@pytest.fixture(scope="session")
+def run_deid():
+    """Run ``python -m deid ARGS`` for real; returns the CompletedProcess (text mode).
+
+    ``input`` is piped to standard input (nothing is readable otherwise);
+    ``cwd`` lets tests use short relative file names.
+    """
+
+    def run(*args: str, input: str | None = None, cwd: str | Path | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "deid", *map(str, args)],
+            input=input,
+            stdin=subprocess.DEVNULL if input is None else None,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=deid_env(),
+            cwd=cwd,
+            timeout=180,
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def draft_texts() -> SimpleNamespace:
+    """The sample drafts' texts, for fixtures of any scope."""
+    return SimpleNamespace(overshared=OVERSHARED, clean=CLEAN, warning_only=WARNING_ONLY)
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, draft_texts: SimpleNamespace) -> SimpleNamespace:
+    """``overshared.txt`` and ``clean.txt`` written to ``tmp_path``."""
+    over = tmp_path / "overshared.txt"
+    clean = tmp_path / "clean.txt"
+    over.write_text(draft_texts.overshared, encoding="utf-8")
+    clean.write_text(draft_texts.clean, encoding="utf-8")
+    return SimpleNamespace(dir=tmp_path, overshared=over, clean=clean,
+                           overshared_text=draft_texts.overshared, clean_text=draft_texts.clean)

@@ -1,0 +1,100 @@
+"""Detection behaviour on the real pipeline: each category in several
+phrasings, and the traps that must be left alone. Accuracy figures come
+from `deid eval`, not from here."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.linter import Linter
+
+FOUND = [
+    # (draft, identifier text, category)
+    ("Lost her husband Mark in January.", "Mark", "NAME"),
+    ("Her son eli is struggling at school.", "eli", "NAME"),
+    ("Client is grieving; her ex, Darnell, moved out.", "Darnell", "NAME"),
+    ("My client's daughter Hope is 10 and anxious.", "Hope", "NAME"),
+    ("Client J.D. needs a DBT group.", "J.D.", "NAME"),
+    ("The Okafor family is looking for family therapy.", "Okafor", "NAME"),
+    ("Looking for a grief therapist for Maria Delgado, who lost her father.", "Maria Delgado", "NAME"),
+    ("Teen client in Bend, OR, needs EMDR.", "Bend", "LOCATION"),
+    ("Adult client near Sisters, Oregon.", "Sisters", "LOCATION"),
+    ("Family lives at 1423 Elm St with grandma.", "1423 Elm St", "LOCATION"),
+    ("Teen in Deschutes County needs support.", "Deschutes County", "LOCATION"),
+    ("Currently inpatient at Sunrise Behavioral Health.", "Sunrise Behavioral Health", "LOCATION"),
+    ("Her husband died on Jan 12 in the crash.", "Jan 12", "DATE"),
+    ("He was admitted last Tuesday.", "last Tuesday", "DATE"),
+    ("DOB 4/2/1988, referred by her PCP.", "4/2/1988", "DATE"),
+    ("Her brother died on March 3rd.", "March 3rd", "DATE"),
+    ("34F teacher, grieving.", "34F", "AGE"),
+    ("Client is a 16yo with anxiety.", "16yo", "AGE"),
+    ("A 52-year-old man with panic.", "52-year-old", "AGE"),
+    ("Her father, aged 92, lives with them.", "92", "AGE"),
+    ("Born in 1931, he is a veteran.", "1931", "AGE"),
+    ("Her mom's cell is 541-555-0188.", "541-555-0188", "CONTACT"),
+    ("Her email is kayla.m@example.com.", "kayla.m@example.com", "CONTACT"),
+    ("Member ID XJH448812093 with Aetna.", "XJH448812093", "ID"),
+    ("MRN 00482213 at intake.", "00482213", "ID"),
+    ("SSN 219-09-9999 for the form.", "219-09-9999", "ID"),
+    ("Her story: https://news.example.com/local/teen-rescued", "https://news.example.com/local/teen-rescued", "NETWORK"),
+    ("Her TikTok is @kayla.m.2009.", "@kayla.m.2009", "NETWORK"),
+    ("She works at Deschutes Brewery.", "Deschutes Brewery", "EMPLOYER"),
+    ("Sophomore at Lincoln High.", "Lincoln High", "EMPLOYER"),
+    ("Dad is stationed at Fort Liberty.", "Fort Liberty", "EMPLOYER"),
+    ("Client is a city councilwoman.", "city councilwoman", "OCCUPATION"),
+    ("She is a teacher at Hillcrest Elementary.", "teacher", "OCCUPATION"),
+    ("Seeking EMDR for my 3pm Tuesday client.", "3pm Tuesday", "TIMING"),
+    ("My Thursday 4 o'clock needs a specialist.", "Thursday 4 o'clock", "TIMING"),
+    ("She sees me Mondays at 9 and is stuck.", "Mondays at 9", "TIMING"),
+    ("My 8am wants couples work.", "8am", "TIMING"),
+    ("Survived the Camp Fire and lost her home.", "Camp Fire", "DISTINCTIVE"),
+    ("Photo attached so you can see the rash.", "Photo attached", "DISTINCTIVE"),
+    ("She won the state lottery last year.", "won the state lottery", "DISTINCTIVE"),
+]
+
+TRAPS = [
+    "Seeking an EMDR therapist for an adult client, telehealth in Oregon. Aetna. Please reply privately.",
+    "Looking for a Gottman Method couples therapist; Kaiser or private pay. Linehan's DBT also welcome.",
+    "Teen client in the Portland metro, Medicaid/OHP, needs Thursday evenings. Bay Area also fine.",
+    "Client in her 30s, mid-40s partner, Tricare. Not in TN.",
+    "Anyone doing ERP for OCD in Central Oregon? #pdxtherapists\n\nThanks,\nDana Ruiz, LCSW\nCall me at 503-555-0142",
+]
+
+
+@pytest.mark.parametrize(("draft", "expected", "category"), FOUND, ids=[f"{c}:{e}" for _, e, c in FOUND])
+def test_identifier_found(linter: Linter, draft: str, expected: str, category: str) -> None:
+    report = linter.lint(draft)
+    start = draft.index(expected)
+    hits = [f for f in report.findings if f.overlaps(start, start + len(expected))]
+    assert hits, f"{expected!r} not flagged in {draft!r}: {report.findings}"
+    assert hits[0].category == category
+    assert set(f.text for f in hits) <= set(draft[f.start:f.end] for f in hits)
+
+
+@pytest.mark.parametrize("draft", TRAPS)
+def test_trap_left_alone(linter: Linter, draft: str) -> None:
+    report = linter.lint(draft)
+    assert report.findings == [], [(f.code, f.text) for f in report.findings]
+
+
+def test_age_over_89_is_an_error(linter: Linter) -> None:
+    severities = {f.text: f.severity for f in linter.lint("Her 94-year-old grandmother; client is 34F.").findings}
+    assert severities == {"94-year-old": "error", "34F": "warning"}
+
+
+def test_findings_carry_rule_metadata(linter: Linter) -> None:
+    (finding,) = linter.lint("Lost her husband Mark last spring.").findings
+    assert finding.code == "N102" and finding.safe_harbor == "A" and finding.severity == "error"
+    assert finding.message and finding.fix and (finding.line, finding.column) == (1, 18)
+
+
+def test_overlapping_results_merge_into_one_most_specific(linter: Linter) -> None:
+    report = linter.lint("Reach her at kayla.jensen@example.com please.")
+    assert [(f.category, f.text) for f in report.findings] == [("CONTACT", "kayla.jensen@example.com")]
+
+
+def test_keep_spans_are_recognised(linter: Linter) -> None:
+    report = linter.lint("Adult client, EMDR for PTSD, Aetna, telehealth in Oregon, evenings.")
+    labels = {report.text[k.start:k.end]: k.label for k in report.keep}
+    assert labels["EMDR"] == "MODALITY" and labels["Aetna"] == "INSURANCE"
+    assert labels["Oregon"] == "REGION" and labels["PTSD"] == "CONCERN"
