@@ -38,7 +38,7 @@ class Settings:
 
     model: str = "auto"
     fail_on: str = "warning"
-    min_score: float = 0.5
+    min_score: float = 0.35
     disabled: frozenset[str] = field(default_factory=frozenset)
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
