@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
@@ -37,7 +38,7 @@ class Format(str, Enum):
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]deid:[/] {message}")
+    err.print(f"[red]deid:[/] {escape(message)}")
     return typer.Exit(EXIT_ERROR)
 
 
@@ -89,11 +90,11 @@ def lint(
     reports = list(zip((d.path for d in drafts), linter.lint_many(d.text for d in drafts)))
     failing = sum(r.fails(fail_on.value) for _, r in reports)
     if format is Format.json:
-        out.print(render_json(reports), markup=False)
+        typer.echo(render_json(reports))
     else:
         for path, report in reports:
             if not report.text.strip():
-                out.print(f"[dim]{path} is empty: nothing to check.[/]")
+                out.print(f"[dim]{escape(path)} is empty: nothing to check.[/]")
                 continue
             render_text(out, path, report)
         render_summary(out, len(reports), failing, fail_on.value)
@@ -151,10 +152,9 @@ def evaluate_cmd(
     except (OSError, ValueError) as exc:
         raise _fail(f"{file} cannot be read as annotated JSONL ({exc}).") from None
     linter = _linter(model)
-    out.print(render(evaluate(records, deid_detector(linter)), f"deid on {file}", show), markup=False)
+    typer.echo(render(evaluate(records, deid_detector(linter)), f"deid on {file}", show))
     if baseline:
-        out.print()
-        out.print(render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show), markup=False)
+        typer.echo("\n" + render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show))
 
 
 def main() -> None:

@@ -30,17 +30,20 @@ class Draft:
 
 def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
     """Decode draft bytes, refusing binary data and naming bad bytes."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf8 = encoding.lower().replace("_", "-") in {"utf-8", "utf8"}
+    if utf8 and b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where} looks like a binary file, not a text draft. Save the draft as plain text (.txt) and try again.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
-    elif encoding.lower().replace("_", "-") in {"utf-8", "utf8"}:
+    elif utf8:
         encoding = "utf-8-sig"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        # utf-8-sig reports offsets after the byte-order mark it dropped
+        offset = exc.start + (3 if encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf") else 0)
         raise InputError(
-            f"{where} is not valid {exc.encoding.upper().removesuffix('-SIG')} text (byte {exc.start} cannot be read). "
+            f"{where} is not valid {exc.encoding.upper().removesuffix('-SIG')} text (byte {offset} cannot be read). "
             "Save it as UTF-8, or name its encoding with --encoding."
         ) from None
     except LookupError:

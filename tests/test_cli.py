@@ -74,10 +74,6 @@ def test_fail_on_error_ignores_warnings(warning_only_run):
     assert "warning" in proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli/text reporter print file paths with Rich markup enabled: "
-    "'referral [draft].txt' is shown as 'referral .txt'"
-))
 def test_text_report_shows_the_file_name_verbatim(warning_only_run):
     name, proc = warning_only_run
     assert f"{name}:1:" in proc.stdout
@@ -210,10 +206,6 @@ def test_json_agrees_with_the_library(json_run, linter):
 
 
 @pytest.mark.skipif(SHORTCODE_NAME is None, reason="':' cannot be used in Windows file names")
-@pytest.mark.xfail(strict=True, reason=(
-    "cli prints the JSON through a Rich console with emoji codes enabled: "
-    "':fire:' in a path (or finding text) becomes an emoji"
-))
 def test_json_reports_the_path_verbatim(json_run):
     proc, args, _ = json_run
     assert json.loads(proc.stdout)["files"][4]["path"] == SHORTCODE_NAME
@@ -238,10 +230,6 @@ def test_plain_lint_reads_piped_stdin(plain_stdin_run):
     assert "Paste your draft" not in proc.stderr  # the paste prompt is for terminals only
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli prints the JSON through a Rich console with emoji codes enabled: "
-    "a finding's text 'www.example.org/:fire:/kayla' comes out with an emoji"
-))
 def test_json_text_is_verbatim_even_with_emoji_shortcodes(plain_stdin_run):
     text, proc = plain_stdin_run
     (entry,) = json.loads(proc.stdout)["files"]

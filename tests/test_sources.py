@@ -90,20 +90,11 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path, prefix):
     assert "--encoding" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sources.decode decodes with utf-8-sig, whose error offsets do not count "
-    "the 3-byte BOM: the message names byte 2 instead of 5"
-))
 def test_invalid_utf8_offset_counts_the_bom():
     with pytest.raises(InputError, match=r"byte 5\b"):
         decode(b"\xef\xbb\xbfab\xff", "x")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sources.decode refuses NUL bytes as binary before looking at the encoding, "
-    "so UTF-16 without a BOM cannot be read even with --encoding utf-16-le, "
-    "although the error message suggests --encoding"
-))
 def test_utf16_without_bom_reads_with_a_named_encoding():
     assert decode("hello".encode("utf-16-le"), "x", "utf-16-le") == "hello"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.text import Text
 
 from deid.linter import Report
@@ -23,6 +24,7 @@ def highlighted(report: Report) -> Text:
 
 def render_text(console: Console, path: str, report: Report) -> None:
     """Print one draft's report."""
+    path = escape(path)
     console.rule(f"[bold]{path}")
     if not report.findings:
         console.print("[green]No identifiers found.[/] This draft looks ready to post.\n")
@@ -32,7 +34,7 @@ def render_text(console: Console, path: str, report: Report) -> None:
     for f in report.findings:
         console.print(
             f"{path}:{f.line}:{f.column}  [bold]{f.code}[/] {f.category:<11} {LABELS[f.severity]}  "
-            f"[bold]{f.text!r}[/]: {f.message}",
+            f"[bold]{escape(repr(f.text))}[/]: {f.message}",
             highlight=False,
         )
         console.print(f"    [dim]fix:[/] {f.fix}", highlight=False)
