@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import regex
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.language import Language
 
-from deid.recognizers import CODE_RECOGNIZERS, OfflineEmailRecognizer
+from deid.recognizers import CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS
 from deid.rules import Rule, RuleSet
 from deid.settings import ModelNotFound, Settings
 
@@ -29,6 +30,56 @@ LANGUAGE = "en"
 UNUSED_COMPONENTS = ("parser", "senter")
 #: Texts per ``nlp.pipe`` batch: bounded so memory does not grow with input.
 BATCH_SIZE = 64
+#: Longest stretch of a draft analysed at once; longer drafts are split (see
+#: :func:`split_text`): spaCy's memory grows with a stretch's length, and
+#: Presidio's context search with its square.
+CHUNK_CHARS = 20_000
+#: Text after each stretch analysed with it as context, so that its last
+#: lines are not mistaken for the end of the draft (a signature block).
+CONTEXT_CHARS = 2_000
+#: Where a long draft is cut, best first: after a blank line, a line break,
+#: any whitespace (each searched backwards from the end of the window).
+_BREAKS = tuple(regex.compile(p, regex.REVERSE) for p in (
+    r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)", r"\r\n|\r|\n", r"\s+",
+))
+#: Characters joined to the one before them (or, for ZWJ, after): never cut there.
+_GLUE = regex.compile(r"[\p{M}\u200d\ufe00-\ufe0f\U0001F3FB-\U0001F3FF]")
+
+
+def split_text(text: str, limit: int, context: int = 0) -> list[tuple[int, int, int]]:
+    """Split ``text`` into stretches of at most ``limit`` characters.
+
+    Returns ``(start, end, stop)`` triples: the stretches ``text[start:end]``
+    follow each other and cover ``text``; ``text[start:stop]`` adds up to
+    ``context`` characters after the stretch. A cut falls after a blank line
+    or a line break in the second half of the window, else after any
+    whitespace, else between two characters that are not joined (a combining
+    mark, an emoji sequence). A text that fits is one stretch, even when empty.
+    """
+    stretches = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        stop = _cut(text, end, end + context) if len(text) - end > context else len(text)
+        stretches.append((start, end, stop))
+        start = end
+    stretches.append((start, len(text), len(text)))
+    return stretches
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to cut ``text`` at or before ``end`` (and after ``start``)."""
+    half = (start + end + 1) // 2
+    for pattern, lowest in zip(_BREAKS, (half, half, start + 1)):
+        found = pattern.search(text, lowest, end)
+        if found and found.end() > start:
+            cut = found.end()
+            # never between the two characters of a CRLF cut by the window
+            return cut - 1 if text[cut - 1] == "\r" and text[cut:cut + 1] == "\n" and cut - 1 > start else cut
+    cut = end
+    while cut - 1 > start and (_GLUE.match(text, cut) or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return cut
 
 
 class _LoadedSpacyEngine(SpacyNlpEngine):
@@ -72,6 +123,9 @@ class Engine:
         self.settings = settings
         self.model_name = settings.resolve_model()
         self.nlp = load_pipeline(self.model_name)
+        #: Longest stretch analysed at once, and context after it (see :func:`split_text`).
+        self.max_chars = min(self.nlp.max_length - CONTEXT_CHARS, CHUNK_CHARS)
+        self.context_chars = CONTEXT_CHARS
         self.nlp_engine = _LoadedSpacyEngine(self.nlp)
         recognizers = [
             self._build(rule) for rule in rules.rules.values() if rule.code not in settings.disabled
@@ -89,7 +143,7 @@ class Engine:
             return PatternRecognizer.from_dict({**config, "name": rule.code})
         if rule.kind == "predefined":
             cls_name = options.pop("class")
-            cls = OfflineEmailRecognizer if cls_name == "EmailRecognizer" else getattr(presidio_predefined, cls_name)
+            cls = PREDEFINED_REPLACEMENTS.get(cls_name) or getattr(presidio_predefined, cls_name)
             return cls(name=rule.code, **options)
         return CODE_RECOGNIZERS[rule.kind](rule=rule, rules=self.rules, **options)
 

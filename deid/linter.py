@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from deid.engine import Engine
-from deid.findings import Finding, Span, build_findings
+from deid.engine import Engine, split_text
+from deid.findings import Finding, Positions, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.settings import Settings
+
+#: Code points spaCy cannot encode; replaced one for one, so offsets hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,56 @@ class Linter:
         return next(self.lint_many([text]))
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[Report]:
-        """Lint drafts in order, running spaCy over them in batches."""
-        for text, artifacts in self.engine.artifacts(texts):
-            results = self.engine.analyze(text, artifacts)
-            findings, keep, poster = build_findings(text, results, self.rules, self._allow)
-            yield Report(text=text, findings=findings, keep=keep, poster=poster)
+        """Lint drafts in order, running spaCy over them in batches.
+
+        A draft longer than ``engine.max_chars`` is linted in stretches cut
+        at paragraph, line or word boundaries, each with some text after it
+        as context; the report covers the whole draft. Lone surrogates (from
+        undecodable bytes) are read as U+FFFD; offsets are unchanged.
+        """
+        queued: deque[tuple[str, list[tuple[int, int, int]]]] = deque()
+
+        def pieces() -> Iterator[str]:
+            for text in texts:
+                stretches = split_text(text, self.engine.max_chars, self.engine.context_chars)
+                queued.append((text, stretches))
+                yield from (_SURROGATE.sub("\ufffd", text[start:stop]) for start, _, stop in stretches)
+
+        parts: list[Report] = []
+        for analysed, artifacts in self.engine.artifacts(pieces()):
+            text, stretches = queued[0]
+            start, _, stop = stretches[len(parts)]
+            piece = text[start:stop]
+            results = self.engine.analyze(analysed, artifacts)
+            findings, keep, poster = build_findings(piece, results, self.rules, self._allow)
+            parts.append(Report(text=piece, findings=findings, keep=keep, poster=poster))
+            if len(parts) == len(stretches):
+                queued.popleft()
+                yield parts[0] if len(parts) == 1 else _join(text, stretches, parts)
+                parts = []
+
+
+def _join(text: str, stretches: list[tuple[int, int, int]], parts: list[Report]) -> Report:
+    """One report for a draft from its stretches' reports, offsets into the draft.
+
+    A stretch keeps what starts inside it (not in its trailing context); a
+    finding that overlaps the one before it (across a cut) keeps the longer.
+    """
+    where = Positions(text)
+    findings: list[Finding] = []
+    keep: list[Span] = []
+    poster: list[Span] = []
+    for (start, end, _), part in zip(stretches, parts):
+        for f in part.findings:
+            if f.start + start >= end:
+                continue
+            line, column = where(f.start + start)
+            shifted = replace(f, start=f.start + start, end=f.end + start, line=line, column=column)
+            if findings and shifted.start < findings[-1].end:
+                if shifted.end - shifted.start <= findings[-1].end - findings[-1].start:
+                    continue
+                findings.pop()
+            findings.append(shifted)
+        keep += [replace(s, start=s.start + start, end=s.end + start) for s in part.keep if s.start + start < end]
+        poster += [replace(s, start=s.start + start, end=s.end + start) for s in part.poster if s.start + start < end]
+    return Report(text=text, findings=findings, keep=keep, poster=poster)

@@ -51,8 +51,9 @@ class NerRecognizer(RuleRecognizer):
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Entities of the rule's labels that pass its filters."""
         out = []
+        text = doc.text  # built from the tokens on each access: once, not per entity
         for ent in doc.ents:
-            if ent.label_ not in self.labels or ent.start_char and doc.text[ent.start_char - 1] in "#@":
+            if ent.label_ not in self.labels or ent.start_char and text[ent.start_char - 1] in "#@":
                 continue
             if not self._keep(ent.text, [t for t in ent if t.is_alpha]):
                 continue
