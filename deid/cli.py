@@ -7,6 +7,7 @@ input errors.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -54,7 +55,7 @@ def _linter(model: str | None):
 
 
 def _drafts(paths: list[str], encoding: str):
-    from deid.sources import STDIN, InputError, read_path, read_stdin
+    from deid.sources import STDIN, InputError, expand, read_path, read_stdin, skipped_note
 
     if not paths:
         if sys.stdin is None or sys.stdin.closed:
@@ -62,14 +63,15 @@ def _drafts(paths: list[str], encoding: str):
         if sys.stdin.isatty():
             err.print("Paste your draft below, then press [bold]Ctrl-D[/] on a new line (Ctrl-Z then Enter on Windows).")
         paths = [STDIN]
-    drafts = []
-    for path in paths:
-        try:
-            drafts.append(read_stdin(encoding) if path == STDIN else read_path(path, encoding))
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-        except KeyboardInterrupt:
-            raise _fail("Stopped before the draft was finished; nothing was checked.") from None
+    try:
+        paths, skipped = expand(paths)
+        drafts = [read_stdin(encoding) if path == STDIN else read_path(path, encoding) for path in paths]
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("Stopped before the draft was finished; nothing was checked.") from None
+    if skipped:
+        err.print(escape(skipped_note(skipped)))
     return drafts
 
 
@@ -159,4 +161,13 @@ def evaluate_cmd(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        try:
+            app()
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a reader that left early (`| head -1`) shows up here, not at exit
+    except BrokenPipeError:
+        # Nobody reads the rest: stop quietly, exit 1 as click does when this happens mid-run.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

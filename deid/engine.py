@@ -28,8 +28,9 @@ LANGUAGE = "en"
 #: Pipeline components detection does not use (Presidio needs tokens, tags,
 #: lemmas and entities, not the dependency parse).
 UNUSED_COMPONENTS = ("parser", "senter")
-#: Texts per ``nlp.pipe`` batch: bounded so memory does not grow with input.
+#: Texts and characters per ``nlp.pipe`` batch: bounded so memory does not grow with input.
 BATCH_SIZE = 64
+BATCH_CHARS = 100_000
 #: Longest stretch of a draft analysed at once; longer drafts are split (see
 #: :func:`split_text`): spaCy's memory grows with a stretch's length, and
 #: Presidio's context search with its square.
@@ -149,8 +150,23 @@ class Engine:
 
     def artifacts(self, texts: Iterable[str]) -> Iterator[tuple[str, NlpArtifacts]]:
         """Run spaCy once per text, batched through ``nlp.pipe``."""
-        yield from self.nlp_engine.process_batch(texts, LANGUAGE, batch_size=BATCH_SIZE)
+        for batch in _batches(texts):
+            yield from self.nlp_engine.process_batch(batch, LANGUAGE, batch_size=len(batch))
 
     def analyze(self, text: str, artifacts: NlpArtifacts) -> list:
         """Run every recognizer on one text, reusing its spaCy artifacts."""
         return self.analyzer.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """Group texts, in order, into batches of at most BATCH_SIZE texts and BATCH_CHARS characters."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -39,13 +40,20 @@ class Report:
 
 
 class Linter:
-    """Holds the loaded pipeline and rules; reuse one for many drafts."""
+    """Holds the loaded pipeline and rules; reuse one for many drafts.
+
+    One linter can be shared by several threads: they take turns, one batch
+    at a time, and get the same reports as when linting one after another.
+    spaCy makes no promise about concurrent use of a pipeline, and threads
+    would not run it faster; for parallel speed, use one linter per process.
+    """
 
     def __init__(self, settings: Settings | None = None, rules: RuleSet | None = None):
         self.settings = settings or Settings()
         self.rules = rules or load_rules(self.settings.rules_dir)
         self.engine = Engine(self.rules, self.settings)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
+        self._turn = threading.RLock()
 
     def lint(self, text: str) -> Report:
         """Lint one draft."""
@@ -67,12 +75,18 @@ class Linter:
                 queued.append((text, stretches))
                 yield from (_SURROGATE.sub("\ufffd", text[start:stop]) for start, _, stop in stretches)
 
+        steps = self.engine.artifacts(pieces())
         parts: list[Report] = []
-        for analysed, artifacts in self.engine.artifacts(pieces()):
-            text, stretches = queued[0]
-            start, _, stop = stretches[len(parts)]
-            piece = text[start:stop]
-            results = self.engine.analyze(analysed, artifacts)
+        while True:
+            with self._turn:  # one thread at a time in spaCy and Presidio (not across a yield)
+                step = next(steps, None)
+                if step is None:
+                    return
+                analysed, artifacts = step
+                text, stretches = queued[0]
+                start, _, stop = stretches[len(parts)]
+                piece = text[start:stop]
+                results = self.engine.analyze(analysed, artifacts)
             findings, keep, poster = build_findings(piece, results, self.rules, self._allow)
             parts.append(Report(text=piece, findings=findings, keep=keep, poster=poster))
             if len(parts) == len(stretches):

@@ -13,7 +13,8 @@ Everything deid detects is described here as data:
   expands to the lexicon's terms; ``{{name}}`` in a regex expands to an
   alternation of them.
 
-A malformed file raises :class:`RuleError` naming the file and the problem.
+A malformed file raises :class:`RuleError` naming the file and the problem,
+and so does a user's regex that backtracks badly (see :mod:`deid.regexcheck`).
 """
 
 from __future__ import annotations
@@ -126,11 +127,38 @@ def load_rules(root: str | Path | None = None, extra: list[Path] | None = None) 
     rules: dict[str, Rule] = {}
     files = sorted((base / "recognizers").glob("*.yaml")) + list(extra or [])
     for path in files:
-        for rule in _load_rule_file(path, categories, keep, lexicons):
+        loaded = _load_rule_file(path, categories, keep, lexicons)
+        if not _shipped(path):
+            _check_speed(path, loaded)
+        for rule in loaded:
             if rule.code in rules:
                 raise RuleError(f"{path}: rule code {rule.code} is already used in {rules[rule.code].source}")
             rules[rule.code] = rule
     return RuleSet(base, categories, keep, rules, lexicons)
+
+
+def _shipped(path: Path) -> bool:
+    """A shipped rule file, or an unchanged copy of one (the test suite checks those)."""
+    shipped = default_rules_dir() / "recognizers" / path.name
+    try:
+        return shipped.is_file() and shipped.read_bytes() == path.read_bytes()
+    except OSError:
+        return False
+
+
+def _check_speed(path: Path, rules: list[Rule]) -> None:
+    """Refuse a rule whose regex can take very long on some text."""
+    from deid.regexcheck import slow_regex
+
+    for rule in rules:
+        for i, pattern in enumerate(rule.recognizer.get("patterns", []), start=1):
+            slow = slow_regex(pattern["regex"])
+            if slow:
+                raise RuleError(
+                    f"{path}: rule {rule.code}: pattern #{i} ({pattern['name']}) can take very long on some "
+                    f"text ({slow.describe()}). Avoid nested repeats such as (a+)+ and open-ended "
+                    "repeats such as \\s+ inside lookbehinds; bound them ({1,3})."
+                )
 
 
 def _read_yaml(path: Path) -> Any:
@@ -267,6 +295,9 @@ def _make_rule(
             raise RuleError(f"{where}: documentation missing: {', '.join(missing)}")
     recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     recognizer["options"] = entry.get("options") or {}
+    for key in ("require", "reject"):  # regexes in a code recognizer's options
+        if isinstance(recognizer["options"], dict) and key in recognizer["options"]:
+            _compile(str(recognizer["options"][key]), f"{where}: option {key!r}")
     if kind == "pattern":
         recognizer = _pattern_config({**recognizer, "code": entry["code"]}, category, where, lexicons)
         recognizer.pop("code")
@@ -280,12 +311,20 @@ def _make_rule(
     )
 
 
+def _compile(pattern: str, what: str) -> None:
+    import regex  # Presidio's own regex engine
+
+    try:
+        regex.compile(pattern, regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)
+    except regex.error as exc:
+        pos = f" at position {exc.pos}" if exc.pos is not None else ""
+        raise RuleError(f"{what} is not a valid regex{pos}: {exc.msg}") from None
+
+
 def _pattern_config(
     config: dict[str, Any], category: str, where: str, lexicons: dict[str, tuple[str, ...]],
 ) -> dict[str, Any]:
     """Validate a Presidio pattern-recognizer entry and expand lexicon references."""
-    import regex  # Presidio's own regex engine
-
     config = dict(config)
     config.pop("options")
     # Each rule reports its own entity type, so that Presidio's de-duplication
@@ -298,12 +337,10 @@ def _pattern_config(
     for i, pat in enumerate(config.get("patterns") or [], start=1):
         if not isinstance(pat, dict) or not isinstance(pat.get("regex"), str):
             raise RuleError(f"{where}: pattern #{i} needs a 'regex' string")
+        what = f"{where}: pattern #{i} ({pat.get('name', '?')})"
+        _compile(pat["regex"], what)  # as written, so that a position points into it
         expanded = expand_regex(pat["regex"], lexicons, where)
-        try:
-            regex.compile(expanded, regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)
-        except regex.error as exc:
-            pos = f" at position {exc.pos}" if exc.pos is not None else ""
-            raise RuleError(f"{where}: pattern #{i} ({pat.get('name', '?')}) is not a valid regex{pos}: {exc.msg}") from None
+        _compile(expanded, what)
         score = pat.get("score", 0.85)
         if not isinstance(score, (int, float)) or not 0 <= score <= 1:
             raise RuleError(f"{where}: pattern #{i} score must be a number from 0 to 1")

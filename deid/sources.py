@@ -1,12 +1,14 @@
 """Reading drafts: files and stdin, with plain-language errors.
 
 A draft is decoded as UTF-8 (a byte-order mark is dropped) with its line
-endings untouched, so offsets match the file. Anything that is not a
-readable text draft raises :class:`InputError` with a message for people.
+endings untouched, so offsets match the file. A folder stands for the
+draft files inside it. Anything that is not a readable text draft raises
+:class:`InputError` with a message for people.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 #: Largest draft read, in bytes: far beyond any post, small enough to be safe.
 MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
+#: Files in a folder that are read as drafts; others are skipped and named.
+DRAFT_SUFFIXES = (".txt", ".md", ".eml")
 
 
 class InputError(Exception):
@@ -50,12 +54,51 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
         raise InputError(f"Unknown encoding {encoding!r}.") from None
 
 
+def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Replace each folder in ``paths`` by the draft files inside it.
+
+    Returns ``(paths, skipped)``: a folder's draft files (``DRAFT_SUFFIXES``,
+    recursively, sorted; hidden files and folders ignored) take its place,
+    and its other files are listed in ``skipped``. Other paths are kept as
+    they are, to be read (or reported missing) in turn.
+    """
+    out: list[str] = []
+    skipped: list[str] = []
+    for path in paths:
+        if path == STDIN or not Path(path).is_dir():
+            out.append(path)
+            continue
+        found = []
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith("."):
+                    found.append(os.path.join(folder, name))
+        found.sort()
+        drafts = [f for f in found if f.lower().endswith(DRAFT_SUFFIXES)]
+        if not drafts:
+            raise InputError(
+                f"{path} is a folder with no draft files in it ({', '.join(DRAFT_SUFFIXES)}). "
+                "Save the drafts as plain text, or name the files to check."
+            )
+        chosen = set(drafts)
+        out += drafts
+        skipped += [f for f in found if f not in chosen]
+    return out, skipped
+
+
+def skipped_note(skipped: list[str], shown: int = 5) -> str:
+    """A line naming the files a folder held that were not read as drafts."""
+    names = ", ".join(skipped[:shown]) + (f" and {len(skipped) - shown} more" if len(skipped) > shown else "")
+    return f"Skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''} that {'are' if len(skipped) > 1 else 'is'} not a draft ({', '.join(DRAFT_SUFFIXES)}): {names}."
+
+
 def read_path(path: str, encoding: str = "utf-8") -> Draft:
     """Read one draft file."""
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError(f"{path} is a folder. Name the draft files inside it instead (for example {path}/*.txt).")
+            raise InputError(f"{path} is a folder: name the draft files inside it.")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"{path} is {size // (1024 * 1024)} MB, far larger than a referral draft. Check that it is the right file.")

@@ -31,9 +31,17 @@ _STYLE_VARS = ("CI", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "PY_COL
 
 
 def deid_env() -> dict[str, str]:
-    """The environment for a ``deid`` subprocess: plain output, no CI quirks."""
+    """The environment for a ``deid`` subprocess: plain output, no CI quirks.
+
+    The subprocess imports the same ``deid`` as the tests, even when another
+    copy is installed (``python -m deid`` in a temporary folder would not).
+    """
+    import deid
+
     env = {k: v for k, v in os.environ.items() if k not in _STYLE_VARS}
     env["NO_COLOR"] = "1"
+    source = str(Path(deid.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH")) if p)
     return env
 
 

@@ -234,3 +234,69 @@ def test_lexicon_word_changes_detection_without_code(rules_copy, linter):
     custom = Linter(Settings(rules_dir=str(rules_copy)))
     report = custom.lint(draft)
     assert span in [(k.start, k.end, k.label) for k in report.keep]
+
+
+# ------------------------------------------------------------ regex safety
+
+#: Shipped patterns known to backtrack badly, with why: the test fails when one
+#: is fixed, so that it leaves this list, and when any other pattern turns slow.
+KNOWN_SLOW = {
+    ("E103", "organisation after a membership verb"):
+        "\\s+ inside the lookbehind: quadratic on long runs of whitespace",
+    ("O102", "role at a named workplace or in a named town"):
+        "[\\w-]+\\s+ repeated after \\b: quadratic on long hyphenated runs (1-1-1-...)",
+}
+
+
+def test_no_rule_regex_backtracks_badly(linter):
+    """Every pattern the analyzer runs (shipped rules, Presidio's) stays fast on stress strings."""
+    from deid.regexcheck import patterns_in_use, slow_regex
+
+    seen, slow = set(), {}
+    for code, name, pattern, flags in patterns_in_use(linter.engine.analyzer):
+        seen.add((code, name))
+        found = slow_regex(pattern, flags)
+        if found:
+            slow[(code, name)] = found.describe()
+    assert len(seen) > 20
+    assert set(slow) == set(KNOWN_SLOW), slow
+
+
+def test_option_regexes_compile_fast(linter):
+    """``require``/``reject`` regexes of code recognizers are checked the same way."""
+    from deid.regexcheck import slow_regex
+
+    options = [r.recognizer.get("options", {}) for r in linter.rules.rules.values()]
+    regexes = [o[k] for o in options if isinstance(o, dict) for k in ("require", "reject") if k in o]
+    assert regexes
+    assert [p for p in regexes if slow_regex(p)] == []
+
+
+@pytest.mark.parametrize("regex", [
+    r"(?:a|aa)+z",  # nested alternatives: exponential on a run of a's
+    r"(?<=\bat\s+\s+)(?:[A-Z]\w*|\d+)",  # open-ended repeats in a lookbehind: slow on spaces
+])
+def test_user_regex_that_backtracks_badly_is_refused(rules_copy, regex):
+    path = write_rules(rules_copy, [broken(patterns=[{"name": "greedy", "regex": regex, "score": 0.8}])])
+    message = load_error(rules_copy)
+    assert str(path) in message
+    assert "Z901" in message and "greedy" in message
+    assert "can take very long" in message
+    # the shipped rules are untouched and still load
+    assert "N102" in load_rules().rules
+
+
+def test_invalid_regex_names_the_position(rules_copy):
+    path = write_rules(rules_copy, [broken(patterns=[{"name": "p", "regex": r"\b{{credentials}}x{3,1}", "score": 0.8}])])
+    message = load_error(rules_copy)
+    assert str(path) in message
+    assert "position 19" in message  # in the pattern as written, not after lexicon expansion
+    assert "N102" in load_rules().rules
+
+
+def test_invalid_option_regex_is_refused(rules_copy):
+    rule = broken(kind="ner", patterns=None, options={"labels": ["ORG"], "reject": "(unclosed"})
+    path = write_rules(rules_copy, [rule])
+    message = load_error(rules_copy)
+    assert str(path) in message
+    assert "Z901" in message and "'reject'" in message and "position 9" in message
