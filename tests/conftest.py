@@ -45,6 +45,34 @@ def deid_env() -> dict[str, str]:
     return env
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "slow: takes minutes (deselect with -m 'not slow')")
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace, so console line wrapping does not matter."""
+    return " ".join(text.split())
+
+
+def assert_plain_error(proc, *needles: str) -> None:
+    """Exit 2 with a short message for people on stderr: no traceback, nothing on stdout."""
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    message = squash(proc.stderr)
+    assert message, "no error message on stderr"
+    for needle in needles:
+        assert needle in message, (needle, message)
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, counting CRLF, CR and LF as line breaks."""
+    before = text[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return line, offset - line_start + 1
+
+
 @pytest.fixture(scope="session")
 def subprocess_env() -> dict[str, str]:
     """The environment for subprocesses (see :func:`deid_env`)."""

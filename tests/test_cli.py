@@ -14,25 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_plain_error, line_and_column, squash
 from deid.rules import load_rules
 
 EMAIL = "kayla.m@example.com"
-
-
-def squash(text: str) -> str:
-    """Collapse whitespace, so console line wrapping does not matter."""
-    return " ".join(text.split())
-
-
-def assert_plain_error(proc, *needles: str) -> None:
-    """Exit 2 with a short message for people on stderr: no traceback, nothing on stdout."""
-    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
-    assert "Traceback" not in proc.stderr
-    assert proc.stdout == ""
-    message = squash(proc.stderr)
-    assert message, "no error message on stderr"
-    for needle in needles:
-        assert needle in message, (needle, message)
 
 
 # --------------------------------------------------------------- exit codes
@@ -175,10 +160,7 @@ def test_json_offsets_index_the_file_text(json_run):
         text = texts[arg]
         for f in entry["findings"]:
             assert text[f["start"]:f["end"]] == f["text"], (arg, f)
-            before = text[:f["start"]]
-            line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
-            assert f["line"] == before.count("\n") + before.count("\r") - before.count("\r\n") + 1, (arg, f)
-            assert f["column"] == f["start"] - line_start + 1, (arg, f)
+            assert (f["line"], f["column"]) == line_and_column(text, f["start"]), (arg, f)
             checked += 1
     assert checked >= 3
 

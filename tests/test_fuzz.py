@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import line_and_column
 from deid.findings import Finding
 from deid.rules import SEVERITIES
 
@@ -88,14 +91,6 @@ def batches(texts: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
 
 # -------------------------------------------------------------- properties
 
-def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column, counting CRLF, CR and LF as line breaks."""
-    before = text[:offset]
-    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
-    return line, offset - line_start + 1
-
-
 def check_report(text: str, report, categories) -> None:
     """The report's invariants: bounds, order, no overlap, exact text, positions."""
     assert report.text == text
@@ -112,7 +107,8 @@ def check_report(text: str, report, categories) -> None:
         assert 0 <= span.start < span.end <= len(text), span
 
 
-COUNTED = {"drafts": 0}
+COUNTED = {"drafts": 0, "reported": 0}
+STARTED = time.monotonic()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -128,6 +124,9 @@ def lint_and_check(linter, texts: list[str]) -> None:
     for text, report in zip(texts, reports):
         check_report(text, report, linter.rules.categories)
     COUNTED["drafts"] += len(texts)
+    if PROFILE is PROFILES["long"] and COUNTED["drafts"] - COUNTED["reported"] >= 5_000:
+        COUNTED["reported"] = COUNTED["drafts"]
+        print(f"fuzz: {COUNTED['drafts']} drafts linted in {time.monotonic() - STARTED:.0f} s", file=sys.__stderr__, flush=True)
 
 
 @fuzz_settings

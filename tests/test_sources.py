@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
-from deid.sources import MAX_BYTES, Draft, InputError, decode, read_path, read_stdin
+from deid.sources import MAX_BYTES, STDIN, Draft, InputError, decode, expand, read_path, read_stdin, skipped_note
 
 TEXT = "Caf\u00e9 \U0001F600 na\u00efve\r\nsecond line\r\n"
 
@@ -107,6 +108,41 @@ def test_missing_file(tmp_path):
 def test_directory(tmp_path):
     with pytest.raises(InputError, match="folder"):
         read_path(str(tmp_path))
+
+
+# ------------------------------------------------------------------- folders
+
+
+def test_folder_expands_to_its_drafts_recursively_sorted(tmp_path):
+    for name in ("b.txt", "a.md", "sub/c.eml", "sub/deeper/d.TXT", "x.pdf", "sub/y.docx",
+                 ".hidden.txt", ".git/e.txt", "sub/.cache/f.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    paths, skipped = expand([str(tmp_path)])
+    rel = [str(Path(p).relative_to(tmp_path)) for p in paths]
+    assert rel == sorted(rel) == sorted(["b.txt", "a.md", "sub/c.eml", "sub/deeper/d.TXT"])
+    assert sorted(str(Path(p).relative_to(tmp_path)) for p in skipped) == ["sub/y.docx", "x.pdf"]
+
+
+def test_files_stdin_and_missing_paths_are_kept_in_order(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("x", encoding="utf-8")
+    args = ["missing.txt", STDIN, str(tmp_path / "d"), "scan.pdf"]
+    paths, skipped = expand(args)
+    assert paths == ["missing.txt", STDIN, str(tmp_path / "d" / "a.txt"), "scan.pdf"]
+    assert skipped == []
+
+
+def test_folder_without_drafts_is_an_input_error(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    with pytest.raises(InputError, match="no draft files"):
+        expand([str(tmp_path)])
+
+
+def test_skipped_note_names_a_few_files():
+    assert skipped_note(["a.pdf"]) == "Skipped 1 file that is not a draft (.txt, .md, .eml): a.pdf."
+    note = skipped_note([f"{i}.pdf" for i in range(8)])
+    assert note.startswith("Skipped 8 files that are not a draft") and note.endswith("4.pdf and 3 more.")
 
 
 def test_oversized_file(tmp_path):
