@@ -7,6 +7,7 @@ input errors.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from enum import Enum
@@ -25,6 +26,8 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+#: Errors writing the report that are not deid's fault.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 
 
 class Severity(str, Enum):
@@ -166,8 +169,14 @@ def main() -> None:
             app()
         finally:
             if sys.stdout is not None:
-                sys.stdout.flush()  # a reader that left early (`| head -1`) shows up here, not at exit
-    except BrokenPipeError:
-        # Nobody reads the rest: stop quietly, exit 1 as click does when this happens mid-run.
+                sys.stdout.flush()  # output errors show here, not as noise at exit
+    except OSError as exc:
+        if not isinstance(exc, BrokenPipeError) and exc.errno not in _OUTPUT_ERRORS:
+            raise
+        # The report cannot be written (its reader left, as `| head -1` does, or
+        # the disk is full): what is still buffered goes nowhere.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        if isinstance(exc, BrokenPipeError):
+            sys.exit(1)  # as click does when this happens mid-run
+        err.print(f"[red]deid:[/] the report could not be written ({escape(exc.strerror or str(exc))}).")
+        sys.exit(EXIT_ERROR)

@@ -3,8 +3,8 @@
 Every row gets a clear message and the right exit code, never a traceback.
 Subprocesses are few: one JSON run over a folder of awkward drafts covers
 most rows (its findings are checked against the decoded text), and the
-rest (other encodings, closed stdin, a closed pipe, Ctrl-C during a paste,
-a 10 MB draft) each need a process of their own. Missing, binary and
+rest (another encoding, closed stdin, a closed pipe, a full disk, Ctrl-C
+during a paste, a 10 MB draft) each need a process of their own. Missing, binary and
 invalid UTF-8 files are in ``test_cli.py``.
 """
 
@@ -182,6 +182,19 @@ def test_output_into_a_closed_pipe(tmp_path):
     assert proc.wait(timeout=300) in (0, 1), stderr
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
     assert stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_onto_a_full_disk(tmp_path):
+    """``deid lint x > /dev/full``: a plain message, exit 2."""
+    (tmp_path / "draft.txt").write_text(OVERSHARED, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "deid", "lint", "draft.txt"], stdout=full, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, text=True, encoding="utf-8", env=deid_env(), cwd=tmp_path,
+                              timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+    assert "could not be written" in squash(proc.stderr)
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
