@@ -42,8 +42,9 @@ class Report:
 class Linter:
     """Holds the loaded pipeline and rules; reuse one for many drafts.
 
-    One linter can be shared by several threads: they take turns, one batch
-    at a time, and get the same reports as when linting one after another.
+    One linter can be shared by several threads: they take turns (a stretch
+    of text at a time) and get the same reports as when linting one after
+    another.
     spaCy makes no promise about concurrent use of a pipeline, and threads
     would not run it faster; for parallel speed, use one linter per process.
     """

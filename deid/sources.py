@@ -100,10 +100,12 @@ def read_path(path: str, encoding: str = "utf-8") -> Draft:
         if p.is_dir():
             raise InputError(f"{path} is a folder: name the draft files inside it.")
         size = p.stat().st_size
+        if size <= MAX_BYTES:
+            with open(p, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)  # a device or a growing file may say 0 and never end
+            size = max(size, len(data))
         if size > MAX_BYTES:
-            raise InputError(f"{path} is {size // (1024 * 1024)} MB, far larger than a referral draft. Check that it is the right file.")
-        with open(p, "rb") as fh:
-            data = fh.read()
+            raise InputError(f"{path} is over {MAX_BYTES // (1024 * 1024)} MB, far larger than a referral draft. Check that it is the right file.")
     except FileNotFoundError:
         raise InputError(f"{path} does not exist. Check the name and the folder.") from None
     except PermissionError:

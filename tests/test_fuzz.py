@@ -52,7 +52,7 @@ PROFILES = {
 PROFILE = PROFILES[os.environ.get("DEID_FUZZ", "ci")]
 settings.register_profile(
     "deid", max_examples=PROFILE["max_examples"], deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
 )
 fuzz_settings = settings.get_profile("deid")

@@ -153,6 +153,12 @@ def test_oversized_file(tmp_path):
         read_path(str(path))
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_device_is_refused_not_read_forever():
+    with pytest.raises(InputError, match="MB"):
+        read_path("/dev/zero")
+
+
 # --------------------------------------------------------------------- stdin
 
 
