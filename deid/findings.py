@@ -4,7 +4,8 @@ Results fall in three groups by label: identifier categories (findings),
 referral essentials (keep spans) and the poster's own details (zones in
 which nothing is the client's). Identifier results are trimmed to the
 identifier itself, dropped when they fall in a poster zone (or, for weak
-rules, inside a referral essential), and overlapping ones are merged into
+rules, inside a referral essential; or, for rules that only count beside
+another category, when the draft has none of it), and overlapping ones are merged into
 one finding with the most specific category (a specific rule's category
 before a statistical model's guess).
 """
@@ -106,6 +107,8 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
         and not (rule.weak and _inside(s, e, keep))
         and text[s:e].lower() not in allow
     ]
+    present = {rule.category for _, _, rule, _ in kept if not rule.only_with}
+    kept = [k for k in kept if not k[2].only_with or present.intersection(k[2].only_with)]
     findings = _merge(text, kept, rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)

@@ -42,7 +42,7 @@ RULE_KINDS: tuple[str, ...] = (
 )
 _DOC_KEYS = ("title", "why", "example", "fix")
 _RULE_KEYS = {
-    "code", "kind", "category", "severity", "weak", "message", "options", *_DOC_KEYS,
+    "code", "kind", "category", "severity", "weak", "only_with", "message", "options", *_DOC_KEYS,
 }
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
@@ -81,6 +81,8 @@ class Rule:
     example: str
     weak: bool
     source: str
+    #: Categories another finding in the draft must have for this rule to count.
+    only_with: tuple[str, ...] = ()
     recognizer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -265,6 +267,9 @@ def _make_rule(
         missing = [k for k in _DOC_KEYS if not entry.get(k)]
         if missing:
             raise RuleError(f"{where}: documentation missing: {', '.join(missing)}")
+    only_with = entry.get("only_with") or []
+    if not isinstance(only_with, list) or any(c not in categories for c in only_with):
+        raise RuleError(f"{where}: 'only_with' must be a list of categories ({', '.join(categories)})")
     recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     recognizer["options"] = entry.get("options") or {}
     if kind == "pattern":
@@ -276,7 +281,7 @@ def _make_rule(
         message=str(entry.get("message") or (cat.message if cat else "")),
         fix=str(entry.get("fix") or ""), why=str(entry.get("why") or ""),
         example=str(entry.get("example") or ""), weak=bool(entry.get("weak", False)),
-        source=source, recognizer=recognizer,
+        source=source, recognizer=recognizer, only_with=tuple(only_with),
     )
 
 

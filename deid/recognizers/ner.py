@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
@@ -54,10 +54,35 @@ class NerRecognizer(RuleRecognizer):
         for ent in doc.ents:
             if ent.label_ not in self.labels or ent.start_char and doc.text[ent.start_char - 1] in "#@":
                 continue
-            if not self._keep(ent.text, [t for t in ent if t.is_alpha]):
-                continue
-            out.append((ent.start_char, ent.end_char, self.score))
+            for piece in self._pieces(ent):
+                if self._keep(piece.text, [t for t in piece if t.is_alpha]):
+                    out.append((piece.start_char, piece.end_char, self.score))
         return out
+
+    def _pieces(self, ent: Span) -> list[Span]:
+        """The entity split at line breaks, without rejected words at either edge.
+
+        The small pipeline runs entities across lines ("Western Mass\nHello")
+        and into greetings and sign-offs ("Partnership. Thanks").
+        """
+        pieces, start = [], ent.start
+        for tok in ent:
+            if "\n" in tok.text or "\r" in tok.text:
+                pieces.append(ent.doc[start : tok.i])
+                start = tok.i + 1
+        pieces.append(ent.doc[start : ent.end])
+        return [p for p in map(self._strip, pieces) if len(p)]
+
+    def _strip(self, span: Span) -> Span:
+        def edge(tok: Token) -> bool:
+            return tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.reject_terms
+
+        start, end = span.start, span.end
+        while start < end and edge(span.doc[start]):
+            start += 1
+        while end > start and edge(span.doc[end - 1]):
+            end -= 1
+        return span.doc[start:end]
 
     def _keep(self, text: str, words: list[Any]) -> bool:
         if not words:
