@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import regex
 
-from deid.rules import POSTER, RuleSet, SEVERITIES
+from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
-_LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+_LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 
 
@@ -82,6 +82,17 @@ def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
     return any(z.start <= start and end <= z.end for z in zones)
 
 
+def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
+    """Whether a result is part of a referral essential rather than an identifier.
+
+    A model's guess inside any keep span is, and so is a place name inside a
+    broad region ("Atlanta metro", "Greater Boston").
+    """
+    if rule.weak:
+        return _inside(start, end, keep)
+    return rule.category == "LOCATION" and _inside(start, end, [k for k in keep if k.label == "REGION"])
+
+
 def build_findings(text: str, results: Iterable, rules: RuleSet,
                    allow: frozenset[str] = frozenset()) -> tuple[list[Finding], list[Span], list[Span]]:
     """Turn raw results into ``(findings, keep spans, poster zones)``."""
@@ -104,7 +115,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     kept = [
         (s, e, rule, score) for s, e, rule, score in raw
         if not _inside(s, e, poster)
-        and not (rule.weak and _inside(s, e, keep))
+        and not _essential(s, e, rule, keep)
         and text[s:e].lower() not in allow
     ]
     present = {rule.category for _, _, rule, _ in kept if not rule.only_with}

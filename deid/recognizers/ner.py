@@ -16,6 +16,9 @@ Options (all data, in the rule's ``options``):
     words and ``@lexicons``; an entity with any one of these words is dropped.
 ``require_name``
     keep only entities with a known first name or two capitalised words.
+``trim_terms``
+    words and ``@lexicons`` cut from either edge of an entity (greetings,
+    sign-offs) before the filters run.
 
 Entities written as hashtags or handles (``#OCDawareness``) are skipped.
 """
@@ -38,7 +41,8 @@ class NerRecognizer(RuleRecognizer):
 
     def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
                  reject_terms: list[str] | None = None, reject_acronyms: bool = False,
-                 reject_any_terms: list[str] | None = None, require_name: bool = False, **kw: Any):
+                 reject_any_terms: list[str] | None = None, require_name: bool = False,
+                 trim_terms: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
         self.labels = frozenset(labels)
         self.require = regex.compile(require, _FLAGS) if require else None
@@ -47,6 +51,7 @@ class NerRecognizer(RuleRecognizer):
         self.reject_acronyms = reject_acronyms
         self.reject_any_terms = self.terms(reject_any_terms)
         self.require_name = require_name
+        self.trim_terms = self.terms(trim_terms)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Entities of the rule's labels that pass its filters."""
@@ -60,7 +65,7 @@ class NerRecognizer(RuleRecognizer):
         return out
 
     def _pieces(self, ent: Span) -> list[Span]:
-        """The entity split at line breaks, without rejected words at either edge.
+        """The entity split at line breaks, without trimmed words at either edge.
 
         The small pipeline runs entities across lines ("Western Mass\nHello")
         and into greetings and sign-offs ("Partnership. Thanks").
@@ -75,7 +80,7 @@ class NerRecognizer(RuleRecognizer):
 
     def _strip(self, span: Span) -> Span:
         def edge(tok: Token) -> bool:
-            return tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.reject_terms
+            return tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.trim_terms
 
         start, end = span.start, span.end
         while start < end and edge(span.doc[start]):

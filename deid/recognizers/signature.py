@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from deid.recognizers.base import RuleRecognizer
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: The conventional signature separator ("--", "-- Dana"), not a divider line.
+_DASHES = regex.compile(r"^--(?!-)")
 #: A line that starts with a name and a comma or credential: "Wei Zhang, PhD | ..."
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]+\s+){1,3}")
 
@@ -53,7 +55,7 @@ class SignatureRecognizer(RuleRecognizer):
             if not line:
                 continue
             words = regex.sub(r"[^\w\s']", " ", line).lower().split()
-            signoff = " ".join(words) in self.signoffs or line.startswith("--")
+            signoff = " ".join(words) in self.signoffs or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
