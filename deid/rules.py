@@ -320,4 +320,8 @@ def _pattern_config(
             if not isinstance(config[key], list):
                 raise RuleError(f"{where}: '{key}' must be a list")
             config[key] = expand_terms(config[key], lexicons, where)
+    if "deny_list" in config:
+        # Presidio tries deny-list terms in order: longest first, so that
+        # "fibrodysplasia ossificans progressiva" wins over "fibrodysplasia".
+        config["deny_list"] = sorted(set(config["deny_list"]), key=lambda t: (-len(t), t))
     return config
