@@ -82,6 +82,12 @@ def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
     return any(z.start <= start and end <= z.end for z in zones)
 
 
+def _covered(text: str, start: int, end: int, zones: Sequence[Span]) -> bool:
+    """Whether every word of ``[start, end)`` lies in some zone ("@Meg Lawson @Dan Ruiz")."""
+    words = [(start + m.start(), start + m.end()) for m in regex.finditer(r"\w+", text[start:end])]
+    return bool(zones) and all(_inside(s, e, zones) for s, e in words)
+
+
 def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
     """Whether a result is part of a referral essential rather than an identifier.
 
@@ -114,7 +120,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
                 raw.append((start, end, rule, r.score))
     kept = [
         (s, e, rule, score) for s, e, rule, score in raw
-        if not _inside(s, e, poster)
+        if not _covered(text, s, e, poster)
         and not _essential(s, e, rule, keep)
         and text[s:e].lower() not in allow
     ]
