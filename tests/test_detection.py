@@ -50,6 +50,23 @@ FOUND = [
     ("Survived the Camp Fire and lost her home.", "Camp Fire", "DISTINCTIVE"),
     ("Photo attached so you can see the rash.", "Photo attached", "DISTINCTIVE"),
     ("She won the state lottery last year.", "won the state lottery", "DISTINCTIVE"),
+    # Session 2 phrasings (batch D of the corpus showed them missing).
+    ("Her husband was killed in the grain elevator explosion.", "grain elevator explosion", "DISTINCTIVE"),
+    ("He is one of the only kids in Montana with progeria.", "progeria", "DISTINCTIVE"),
+    ("cl has a spiderweb tattoo on his face, you'd know him", "spiderweb tattoo on his face", "DISTINCTIVE"),
+    ("he's the guy from the viral Costco fight video", "viral Costco fight video", "DISTINCTIVE"),
+    ("cl has fibrodysplasia ossificans progressiva (FOP)", "fibrodysplasia ossificans progressiva", "DISTINCTIVE"),
+    ("I have a client K., 58, who moved here last year.", "58", "AGE"),
+    ("I have a young man, 16, with substance use.", "16", "AGE"),
+    ("Client is Rusty Vanderpool, 67, retired.", "Rusty Vanderpool", "NAME"),
+    ("The client I see right after lunch on Fridays is moving.", "right after lunch on Fridays", "TIMING"),
+    ("need a rec for a police sergeant w/ Tacoma PD, critical incident PTSD", "Tacoma PD", "EMPLOYER"),
+    ("She's on her parents' Regence plan. Corvallis in-person or telehealth.", "Corvallis", "LOCATION"),
+    ("Her husband died the day after Thanksgiving.", "the day after Thanksgiving", "DATE"),
+    ("She was widowed last month after 70 years of marriage.", "last month", "DATE"),
+    ("She's a 3rd grade teacher and lives in Tulsa.", "3rd grade teacher", "OCCUPATION"),
+    ("---------- Forwarded message ---------\nFrom: Linda Marsh <lm@example.org>\n\n"
+     "Client is Eleanor Pruitt, aged 93, widowed.\n\nLinda", "Eleanor Pruitt", "NAME"),
 ]
 
 TRAPS = [
@@ -58,6 +75,10 @@ TRAPS = [
     "Teen client in the Portland metro, Medicaid/OHP, needs Thursday evenings. Bay Area also fine.",
     "Client in her 30s, mid-40s partner, Tricare. Not in TN.",
     "Anyone doing ERP for OCD in Central Oregon? #pdxtherapists\n\nThanks,\nDana Ruiz, LCSW\nCall me at 503-555-0142",
+    "Gottman therapist in-network w/ BCBS in the Atlanta metro? Sacramento area also works.",
+    "Adult client, BadgerCare or MaineCare or Centennial Care, telehealth. tagging @Meg Lawson @Daniel Ruiz",
+    "Arabic-speaking family therapist for a Syrian family, telehealth in Ontario.",
+    "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
 ]
 
 
