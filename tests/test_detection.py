@@ -56,6 +56,7 @@ FOUND = [
     ("cl has a spiderweb tattoo on his face, you'd know him", "spiderweb tattoo on his face", "DISTINCTIVE"),
     ("he's the guy from the viral Costco fight video", "viral Costco fight video", "DISTINCTIVE"),
     ("cl has fibrodysplasia ossificans progressiva (FOP)", "fibrodysplasia ossificans progressiva", "DISTINCTIVE"),
+    ("She was named in a news story about the county jail last year.", "named in a news story about the county jail", "DISTINCTIVE"),
     ("I have a client K., 58, who moved here last year.", "58", "AGE"),
     ("I have a young man, 16, with substance use.", "16", "AGE"),
     ("Client is Rusty Vanderpool, 67, retired.", "Rusty Vanderpool", "NAME"),
