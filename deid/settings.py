@@ -65,8 +65,9 @@ class Settings:
         object.__setattr__(self, "disabled", frozenset(d.upper() for d in self.disabled))
 
     def deny_terms(self, category: str) -> list[str]:
-        """The deny-list terms to flag as ``category``."""
-        return [term for term, cat in self.deny if cat == category]  # type: ignore[misc]
+        """The deny-list terms to flag as ``category``, longest first (Presidio tries them in order)."""
+        terms = {term for term, cat in self.deny if cat == category}  # type: ignore[misc]
+        return sorted(terms, key=lambda t: (-len(t), t))
 
     def resolve_model(self) -> str:
         """Name the pipeline package to load."""

@@ -60,7 +60,7 @@ employer = ["the mill"]
 
 def test_deny_as_a_list_means_locations(tmp_path):
     config = load_config(write(tmp_path / ".deid.toml", 'deny = ["Tumalo", "Sisters"]\n'))
-    assert config.settings.deny_terms("LOCATION") == ["Tumalo", "Sisters"]
+    assert config.settings.deny_terms("LOCATION") == ["Sisters", "Tumalo"]  # longest first
 
 
 @pytest.mark.parametrize("text, needles", [
