@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ def mask(text: str) -> str:
     return _WORD.sub(one, text)
 
 
-def masking_wanted(is_terminal: bool, environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+def masking_wanted(is_terminal: bool, environ: Mapping[str, str] = os.environ) -> bool:
     """Mask unless output goes to a terminal outside CI (``CI`` set to anything but ``""``, ``0``, ``false``)."""
     ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
     return ci or not is_terminal
