@@ -143,8 +143,10 @@ def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:
     where = Positions(text)
     findings = []
     for cluster in clusters:
-        start = min(i[0] for i in cluster)
-        end = max(i[1] for i in cluster)
+        # A deny-list term is exactly what the user named: its span wins.
+        span = [i for i in cluster if i[2].kind == "deny"] or cluster
+        start = min(i[0] for i in span)
+        end = max(i[1] for i in span)
         best = max(cluster, key=lambda i: (not i[2].weak, rules.categories[i[2].category].rank,
                                            SEVERITIES.index(i[2].severity), i[3]))
         rule = best[2]

@@ -8,7 +8,8 @@ Everything deid detects is described here as data:
   (``recognizers:`` list; ``patterns``, ``context``, ``deny_list``), each with
   a stable ``code`` and documentation. ``kind`` says which recognizer runs
   the rule: ``pattern`` (default, Presidio's PatternRecognizer), ``predefined``
-  (a Presidio recognizer class), or one of deid's code recognizers.
+  (a Presidio recognizer class), ``deny`` (the user's deny-list terms for the
+  rule's category, from the settings), or one of deid's code recognizers.
 * ``lexicons/*.txt``: word lists, one term per line. ``"@name"`` in a list
   expands to the lexicon's terms; ``{{name}}`` in a regex expands to an
   alternation of them.
@@ -38,7 +39,7 @@ KEEP_LABELS: tuple[str, ...] = (
 POSTER = "POSTER"
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 RULE_KINDS: tuple[str, ...] = (
-    "pattern", "predefined", "ner", "context_name", "gazetteer", "signature",
+    "pattern", "predefined", "deny", "ner", "context_name", "gazetteer", "signature",
 )
 _DOC_KEYS = ("title", "why", "example", "fix")
 _RULE_KEYS = {
