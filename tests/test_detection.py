@@ -86,6 +86,7 @@ TRAPS = [
     "Gottman therapist in-network w/ BCBS in the Atlanta metro? Sacramento area also works.",
     "Adult client, BadgerCare or MaineCare or Centennial Care, telehealth. tagging @Meg Lawson @Daniel Ruiz",
     "Arabic-speaking family therapist for a Syrian family, telehealth in Ontario.",
+    "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
     "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
 ]
 
