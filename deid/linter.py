@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from deid.engine import Engine, split_text
 from deid.findings import Finding, Positions, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
-from deid.settings import Settings
+from deid.settings import Settings, SettingsError
+from deid.suppress import Note, Suppressed, apply_markers, blank_markers
 
 #: Code points spaCy cannot encode; replaced one for one, so offsets hold.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -19,12 +20,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class Report:
-    """What deid found in one draft."""
+    """What deid found in one draft.
+
+    ``findings`` are what still needs attention; ``suppressed`` were accepted
+    on purpose (inline markers, a baseline); ``notes`` say which of those
+    acceptances are stale.
+    """
 
     text: str
     findings: list[Finding]
     keep: list[Span] = field(default_factory=list)
     poster: list[Span] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def worst(self) -> str | None:
@@ -44,14 +52,20 @@ class Linter:
 
     One linter can be shared by several threads: they take turns (a stretch
     of text at a time) and get the same reports as when linting one after
-    another.
-    spaCy makes no promise about concurrent use of a pipeline, and threads
-    would not run it faster; for parallel speed, use one linter per process.
+    another. spaCy makes no promise about concurrent use of a pipeline, and
+    threads would not run it faster; for parallel speed, use one linter per
+    process.
     """
 
     def __init__(self, settings: Settings | None = None, rules: RuleSet | None = None):
         self.settings = settings or Settings()
         self.rules = rules or load_rules(self.settings.rules_dir)
+        unknown = self.settings.disabled - set(self.rules.rules) - set(self.rules.categories)
+        if unknown:
+            raise SettingsError(
+                f"Cannot disable {', '.join(sorted(unknown))}: no such rule code or category. "
+                "'deid rules' lists the codes."
+            )
         self.engine = Engine(self.rules, self.settings)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
         self._turn = threading.RLock()
@@ -65,16 +79,19 @@ class Linter:
 
         A draft longer than ``engine.max_chars`` is linted in stretches cut
         at paragraph, line or word boundaries, each with some text after it
-        as context; the report covers the whole draft. Lone surrogates (from
-        undecodable bytes) are read as U+FFFD; offsets are unchanged.
+        as context; the report covers the whole draft. Inline ``deid: ignore``
+        markers are blanked out before detection and then applied to the
+        findings. Lone surrogates (from undecodable bytes) are read as
+        U+FFFD. Offsets always point into the draft as given.
         """
-        queued: deque[tuple[str, list[tuple[int, int, int]]]] = deque()
+        queued: deque[tuple[str, str, list[tuple[int, int, int]]]] = deque()
 
         def pieces() -> Iterator[str]:
             for text in texts:
-                stretches = split_text(text, self.engine.max_chars, self.engine.context_chars)
-                queued.append((text, stretches))
-                yield from (_SURROGATE.sub("\ufffd", text[start:stop]) for start, _, stop in stretches)
+                clean = blank_markers(text)
+                stretches = split_text(clean, self.engine.max_chars, self.engine.context_chars)
+                queued.append((text, clean, stretches))
+                yield from (_SURROGATE.sub("\ufffd", clean[start:stop]) for start, _, stop in stretches)
 
         steps = self.engine.artifacts(pieces())
         parts: list[Report] = []
@@ -84,15 +101,18 @@ class Linter:
                 if step is None:
                     return
                 analysed, artifacts = step
-                text, stretches = queued[0]
+                text, clean, stretches = queued[0]
                 start, _, stop = stretches[len(parts)]
-                piece = text[start:stop]
+                piece = clean[start:stop]
                 results = self.engine.analyze(analysed, artifacts)
             findings, keep, poster = build_findings(piece, results, self.rules, self._allow)
             parts.append(Report(text=piece, findings=findings, keep=keep, poster=poster))
             if len(parts) == len(stretches):
                 queued.popleft()
-                yield parts[0] if len(parts) == 1 else _join(text, stretches, parts)
+                whole = parts[0] if len(parts) == 1 else _join(clean, stretches, parts)
+                findings, suppressed, notes = apply_markers(text, whole.findings)
+                yield Report(text=text, findings=findings, keep=whole.keep, poster=whole.poster,
+                             suppressed=suppressed, notes=notes)
                 parts = []
 
 

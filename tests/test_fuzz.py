@@ -41,6 +41,7 @@ TROUBLE = [
     "\u2018", "\u2019", "\u201c", "\u201d", "\u2014", "\u2026",
     "@", ".", "-", "#", ":", "/", "(", ")", "'", ",", "0", "7", "34F", "Dr. ", "LCSW",
     "\x00", "\x7f", "\ud800", "\udfff",
+    "deid: ignore", "deid:ignore-next-line", "deid: ignore[N102,A101]", "deid: ignore[",
 ]
 
 PROFILES = {

@@ -62,7 +62,7 @@ def folder_run(run_deid, tmp_path_factory):
     (folder / ".hidden.txt").write_text("Kayla Morrison", encoding="utf-8")
     (folder / ".git").mkdir()
     (folder / ".git" / "notes.txt").write_text("Kayla Morrison", encoding="utf-8")
-    proc = run_deid("lint", "--format", "json", "drafts", cwd=root)
+    proc = run_deid("lint", "--format", "json", "--show-text", "drafts", cwd=root)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     return proc, {entry["path"]: entry["findings"] for entry in json.loads(proc.stdout)["files"]}
@@ -121,7 +121,7 @@ def test_text_report_of_awkward_drafts(run_deid, tmp_path):
     """The default (text) report copes with CR-only lines, BOMs, RTL text and emoji."""
     for name in ("lone-cr.eml", "bom-utf16le.txt", "unicode.txt"):
         (tmp_path / name).write_bytes(DRAFTS[name][0])
-    proc = run_deid("lint", "lone-cr.eml", "bom-utf16le.txt", "unicode.txt", cwd=tmp_path)
+    proc = run_deid("lint", "--show-text", "lone-cr.eml", "bom-utf16le.txt", "unicode.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
     assert "lone-cr.eml:2:" in proc.stdout and "bom-utf16le.txt:2:" in proc.stdout
@@ -130,7 +130,7 @@ def test_text_report_of_awkward_drafts(run_deid, tmp_path):
 
 def test_named_encoding_reads_a_latin1_draft(run_deid, tmp_path):
     (tmp_path / "latin1.txt").write_bytes("R\u00e9sum\u00e9 of a 34F client, Jos\u00e9.\n".encode("latin-1"))
-    proc = run_deid("lint", "--encoding", "latin-1", "--format", "json", "latin1.txt", cwd=tmp_path)
+    proc = run_deid("lint", "--encoding", "latin-1", "--format", "json", "--show-text", "latin1.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     (entry,) = json.loads(proc.stdout)["files"]
     assert "34F" in [f["text"] for f in entry["findings"]]
@@ -243,7 +243,7 @@ def test_ten_megabyte_draft(run_deid, tmp_path):
     assert len(text) > 10_000_000
     (tmp_path / "huge.txt").write_text(text, encoding="utf-8")
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "deid", "lint", "--format", "json", "huge.txt"],
+    proc = subprocess.run([sys.executable, "-m", "deid", "lint", "--format", "json", "--show-text", "huge.txt"],
                           capture_output=True, text=True, encoding="utf-8", env=deid_env(), cwd=tmp_path,
                           stdin=subprocess.DEVNULL, timeout=3600)
     elapsed = time.monotonic() - started

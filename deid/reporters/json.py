@@ -1,20 +1,42 @@
-"""Machine-readable output."""
+"""Machine-readable output: one entry per draft, offsets into its text."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 
-from deid.linter import Report
+from rich.console import Console
+
+from deid.reporters.base import Checked, Options, statistics
 
 FINDING_FIELDS = ("code", "category", "severity", "start", "end", "line", "column", "text",
                   "message", "fix", "safe_harbor")
 
 
-def render_json(reports: Iterable[tuple[str, Report]]) -> str:
-    """``{"files": [{"path": ..., "findings": [...]}]}`` with string offsets."""
+def to_json(checked: Sequence[Checked], options: Options) -> str:
+    """``{"files": [{"path", "findings", "suppressed", "notes"}], "masked", ["statistics"]}``.
+
+    ``text`` is masked unless ``options.show_text``; ``suppressed`` counts
+    findings accepted on purpose.
+    """
     files = [
-        {"path": path, "findings": [{k: getattr(f, k) for k in FINDING_FIELDS} for f in report.findings]}
-        for path, report in reports
+        {
+            "path": path,
+            "findings": [
+                {k: options.shown(f) if k == "text" else getattr(f, k) for k in FINDING_FIELDS}
+                for f in report.findings
+            ],
+            "suppressed": len(report.suppressed),
+            "notes": [{"line": n.line, "message": n.message} for n in report.notes],
+        }
+        for path, report in checked
     ]
-    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+    data: dict = {"files": files, "masked": not options.show_text}
+    if options.statistics:
+        data["statistics"] = statistics(checked)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render(console: Console, checked: Sequence[Checked], options: Options) -> None:
+    """Print the JSON document."""
+    console.out(to_json(checked, options), highlight=False)
