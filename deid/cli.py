@@ -145,7 +145,8 @@ def evaluate_cmd(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Measure detection on an annotated corpus (token recall and precision)."""
-    from deid.evaluate import deid_detector, evaluate, presidio_detector, read_jsonl, render
+    from deid.evaluate import (deid_detector, evaluate, evaluate_outputs, presidio_detector, read_jsonl, render,
+                               render_outputs)
 
     try:
         records = read_jsonl(file)
@@ -153,6 +154,8 @@ def evaluate_cmd(
         raise _fail(f"{file} cannot be read as annotated JSONL ({exc}).") from None
     linter = _linter(model)
     typer.echo(render(evaluate(records, deid_detector(linter)), f"deid on {file}", show))
+    if all("risk" in r for r in records):
+        typer.echo("\n" + render_outputs(evaluate_outputs(records, linter), show))
     if baseline:
         typer.echo("\n" + render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show))
 

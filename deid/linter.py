@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from deid.engine import Engine
 from deid.findings import Finding, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
+from deid.score import Reason, Risk, RiskModel
 from deid.settings import Settings
 
 
@@ -19,6 +20,43 @@ class Report:
     findings: list[Finding]
     keep: list[Span] = field(default_factory=list)
     poster: list[Span] = field(default_factory=list)
+    risk: Risk = field(default_factory=Risk)
+    #: The rules the draft was checked with (wording for the template and redaction).
+    rules: RuleSet | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def score(self) -> int:
+        """Risk score, 0 (nothing identifying) to 100."""
+        return self.risk.score
+
+    @property
+    def band(self) -> str:
+        """Risk band: low, medium or high."""
+        return self.risk.band
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The contributions behind the score."""
+        return self.risk.reasons
+
+    @property
+    def k(self) -> int | None:
+        """About how many people fit what the draft says (None when it narrows nothing)."""
+        return self.risk.k
+
+    @property
+    def template(self) -> str:
+        """A minimal, ready-to-post referral request built from the draft."""
+        from deid.template import build_template
+
+        return build_template(self)
+
+    @property
+    def redacted(self) -> str:
+        """The draft with every finding replaced or generalised."""
+        from deid.redact import redact
+
+        return redact(self).text
 
     @property
     def worst(self) -> str | None:
@@ -40,6 +78,7 @@ class Linter:
         self.settings = settings or Settings()
         self.rules = rules or load_rules(self.settings.rules_dir)
         self.engine = Engine(self.rules, self.settings)
+        self.risk_model = RiskModel(self.rules)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
 
     def lint(self, text: str) -> Report:
@@ -51,4 +90,5 @@ class Linter:
         for text, artifacts in self.engine.artifacts(texts):
             results = self.engine.analyze(text, artifacts)
             findings, keep, poster = build_findings(text, results, self.rules, self._allow)
-            yield Report(text=text, findings=findings, keep=keep, poster=poster)
+            risk = self.risk_model.assess(text, findings, keep, poster)
+            yield Report(text=text, findings=findings, keep=keep, poster=poster, risk=risk, rules=self.rules)

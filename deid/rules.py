@@ -315,4 +315,8 @@ def _pattern_config(
             if not isinstance(config[key], list):
                 raise RuleError(f"{where}: '{key}' must be a list")
             config[key] = expand_terms(config[key], lexicons, where)
+    if "deny_list" in config:
+        # Presidio joins the list into one alternation, which takes the first
+        # term that matches: longest first, so "Gottman Method" beats "Gottman".
+        config["deny_list"] = sorted(config["deny_list"], key=len, reverse=True)
     return config

@@ -1,0 +1,239 @@
+"""Redaction: the draft with every finding replaced through presidio-anonymizer.
+
+Replacements generalise where that keeps the sentence useful: an exact age
+becomes a band ("a 34F client" -> "a client in her 30s", 92 -> "90 or
+older"), a town its state when that is known ("in Tulsa" -> "in Oklahoma")
+or "[town]", a date "recently", an employer "[workplace]" (or "[school]"),
+a name "[name]", "the client", or nothing after "her husband"; an appointment
+time is dropped ("my 3pm Tuesday client" -> "my client").
+
+Each finding first becomes a planned span: the finding, widened over the
+context words its replacement takes over ("age 71", "on 2/14", "Bend, OR",
+"my 8am") or over the space a dropped finding leaves. Each plan names an
+operator (one :class:`OperatorConfig` per kind: ``replace`` for fixed text,
+``custom`` lambdas where the replacement generalises). Wording is data:
+``rules/redaction.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+from deid.data import read_data
+from deid.findings import Finding, Span
+from deid.gazetteer import Gazetteer, load_gazetteer
+from deid.generalise import age_band, client_sex, parse_age
+
+if TYPE_CHECKING:
+    from deid.linter import Report
+
+_PHOTO = regex.compile(r"\b(?:photo|photos|pic|pics|picture|screenshot|image)\b", regex.I)
+_STATE_AFTER = regex.compile(r",\s*(?-i:([A-Z]{2})\b|((?:[A-Z][a-z]+\s?){1,3}))")
+_ARTICLE = regex.compile(r"^(an?)\s+", regex.I)
+_WORD_BEFORE = regex.compile(r"([\p{L}'-]+)\s+$")
+_WORD_AFTER = regex.compile(r"^[\s-]+([\p{L}'-]+)")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A redacted draft and the stretches of the original that were replaced."""
+
+    text: str
+    replaced: list[Span]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    start: int
+    end: int
+    operator: str
+    category: str
+
+
+def redact(report: Report) -> Redaction:
+    """Replace every finding in ``report``'s draft."""
+    root = report.rules.root if report.rules else None
+    conf = read_data(root, "redaction.yaml")
+    text = report.text
+    skip = [(f.start, f.end) for f in report.findings] + [(p.start, p.end) for p in report.poster]
+    sex = client_sex(text, skip)
+    plans = _plan(text, report.findings, conf)
+    operators = _operators(conf, load_gazetteer(root), load_gazetteer(root).states_in(text), sex)
+    results = [RecognizerResult(p.operator, p.start, p.end, 1.0) for p in plans]
+    out = AnonymizerEngine().anonymize(text=text, analyzer_results=results, operators=operators)
+    return Redaction(out.text, [Span(p.start, p.end, p.category) for p in plans])
+
+
+# -- planning: which stretch each finding's replacement takes over ----------
+
+
+def _plan(text: str, findings: list[Finding], conf: dict) -> list[_Plan]:
+    plans: list[_Plan] = []
+    first_name = True
+    for f in findings:
+        start, end = f.start, f.end
+        before = _WORD_BEFORE.search(text, 0, start)
+        word_before = before.group(1).lower() if before else ""
+        after = _WORD_AFTER.match(text[end:end + 40])
+        word_after = after.group(1).lower() if after else ""
+        op = f.category
+        if f.category == "NAME":
+            if word_before in conf["name_after"]:
+                op = "DROP"
+            elif word_before in conf["client_before"] and first_name:
+                op = "CLIENT"
+            first_name = False
+        elif f.category == "AGE":
+            if word_after in conf["age_nouns"]:
+                end += after.end()
+                article = regex.search(r"\b(an?)\s+$", text[max(0, start - 4):start], regex.I)
+                start -= len(article.group()) if article else 0
+                op = "AGE_NOUN"
+            elif word_before in conf["age_lead"]:
+                start = before.start(1)
+            elif regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I):
+                start = regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I).start() + max(0, start - 4)
+                op = "AGE_PERSON"
+            near = client_sex(text[max(0, start - 30):end + 30], nouns=True)
+            op += f"|{near}" if near else ""
+        elif f.category == "DATE":
+            for lead in sorted(conf["date_lead"], key=len, reverse=True):
+                m = regex.search(r"\b" + regex.escape(lead) + r"\s+$", text[max(0, start - 12):start], regex.I)
+                if m:
+                    start = max(0, start - 12) + m.start()
+                    break
+        elif f.category == "LOCATION" and word_before in conf["state_lead"]:
+            start, op = before.start(1), "PLACE_IN"
+            state = _STATE_AFTER.match(text, end)
+            if state:
+                end = len(text[:state.end()].rstrip())
+        elif f.category == "TIMING":
+            if word_before in ("my", "our"):
+                if word_after in conf["age_nouns"]:
+                    op = "DROP"
+                else:
+                    start, op = before.start(1), "TIMING"
+            else:
+                op = "DROP"
+        elif f.category == "DISTINCTIVE" and _PHOTO.search(f.text):
+            op = "DROP"
+        if op == "DROP":
+            start, end = _swallow_space(text, start, end)
+        if plans and start < plans[-1].end:  # never take over a neighbour's text
+            start = max(start, plans[-1].end)
+        if start < end:
+            plans.append(_Plan(start, end, op, f.category))
+    return plans
+
+
+def _swallow_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a dropped stretch so no double space or space before punctuation is left."""
+    if start > 0 and text[start - 1] == "(" and end < len(text) and text[end] == ")":
+        start, end = start - 1, end + 1
+    if start > 0 and text[start - 1] in " \t":
+        start -= 1
+    elif end < len(text) and text[end] in " \t":
+        end += 1
+    if 0 < start and end < len(text) and text[start - 1] in ".!?;:," and text[end] in ".!?;:,":
+        end += 1  # "older. Photo attached." -> "older."
+    return start, end
+
+
+# -- operators: what each planned stretch becomes ----------------------------
+
+
+def _operators(conf: dict, gazetteer: Gazetteer, states: list[str], sex: str | None) -> dict[str, OperatorConfig]:
+    """One operator per kind of replacement; ages come in one set per sex
+    ("|female", "|male" when the words next to the age say so)."""
+    words = conf["replace"]
+    people_adult = conf["people"]["adult_from"]
+    shapes = {name: regex.compile(pattern) for name, pattern in conf["shapes"].items()}
+
+    def fixed(value: str) -> OperatorConfig:
+        return OperatorConfig("custom", {"lambda": lambda piece: _same_case(piece, value)})
+
+    def custom(fn: Callable[[str], str]) -> OperatorConfig:
+        return OperatorConfig("custom", {"lambda": lambda piece: _same_case(piece, fn(piece))})
+
+    def age_operators(suffix: str, sex: str | None) -> dict[str, OperatorConfig]:
+        def band(piece: str) -> str:
+            age = parse_age(piece)
+            return age_band(age, conf["ages"], sex) if age else words["AGE"]
+
+        def person(piece: str) -> str:
+            age = parse_age(piece)
+            people = conf["people"]["adult" if age is None or age.years >= people_adult else "minor"]
+            who = people.get((age.sex if age else None) or sex) or people["unknown"]
+            return f"{_article(who)} {who} {band(piece)}"
+
+        def noun(piece: str) -> str:
+            word = piece.split()[-1]
+            phrase = f"{word} {band(piece)}"
+            return f"{_article(word)} {phrase}" if _ARTICLE.match(piece) else phrase
+
+        return {"AGE" + suffix: custom(band), "AGE_NOUN" + suffix: custom(noun), "AGE_PERSON" + suffix: custom(person)}
+
+    def town(piece: str) -> str:
+        shape = next((s for s in ("ZIP", "STREET", "FACILITY") if shapes[s].search(piece.strip())), None)
+        return words[shape or "TOWN"]
+
+    def town_to_state(piece: str) -> str:
+        lead, name = piece.split(None, 1)
+        state = _STATE_AFTER.search(name)
+        hints = list(states)
+        if state:
+            code = gazetteer.state_code(state.group(1) or state.group(2))
+            hints = [code] if code else hints
+            name = name[:state.start()]
+        city = gazetteer.city(name, hints)
+        if town(name) == words["TOWN"] and (city and city.state or state and hints):
+            return f"{lead} {gazetteer.state_names[city.state if city and city.state else hints[0]]}"
+        return f"{lead} {town(name)}"
+
+    def workplace(piece: str) -> str:
+        for shape in ("SCHOOL", "CONGREGATION"):
+            if shapes[shape].search(piece):
+                return words[shape]
+        return words["EMPLOYER"]
+
+    def network(piece: str) -> str:
+        return words["HANDLE"] if shapes["HANDLE"].search(piece.strip()) else words["NETWORK"]
+
+    def timing(piece: str) -> str:
+        return piece.split()[0] + " " + words["TIMING"]
+
+    return {
+        **age_operators("", sex),
+        **age_operators("|female", "female"),
+        **age_operators("|male", "male"),
+        "NAME": fixed(words["NAME"]),
+        "CLIENT": fixed(words["CLIENT"]),
+        "DROP": fixed(""),
+        "DATE": fixed(words["DATE"]),
+        "LOCATION": custom(town),
+        "PLACE_IN": custom(town_to_state),
+        "EMPLOYER": custom(workplace),
+        "OCCUPATION": fixed(words["OCCUPATION"]),
+        "TIMING": custom(timing),
+        "DISTINCTIVE": fixed(words["DISTINCTIVE"]),
+        "CONTACT": fixed(words["CONTACT"]),
+        "ID": fixed(words["ID"]),
+        "NETWORK": custom(network),
+    }
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _same_case(piece: str, replacement: str) -> str:
+    """Start the replacement with a capital where the replaced text did ("On 2/14" -> "Recently")."""
+    if piece[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
