@@ -160,6 +160,65 @@ def evaluate_cmd(
         typer.echo("\n" + render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show))
 
 
+def _reports(paths: list[str] | None, encoding: str, model: str | None):
+    """Read the drafts and lint them: ``[(draft, report)]``."""
+    drafts = _drafts(paths or [], encoding)
+    linter = _linter(model)
+    return list(zip(drafts, linter.lint_many(d.text for d in drafts)))
+
+
+@app.command()
+def template(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+) -> None:
+    """Write a minimal, ready-to-post referral request from each draft."""
+    from deid.reporters.json import render_outputs
+
+    outputs = [(draft.path, report.template) for draft, report in _reports(paths, encoding, model)]
+    if format is Format.json:
+        typer.echo(render_outputs(outputs, "template"))
+        return
+    for path, text in outputs:
+        if len(outputs) > 1:
+            out.rule(f"[bold]{escape(path)}")
+        out.print(escape(text), end="")
+
+
+@app.command()
+def redact(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the files, keeping each original as FILE.bak.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+) -> None:
+    """Print each draft with every identifier replaced or generalised."""
+    from deid.reporters.json import render_outputs
+    from deid.sources import STDIN, InputError, write_in_place
+
+    if in_place and (not paths or STDIN in paths):
+        raise _fail("--in-place needs file names: standard input cannot be rewritten.")
+    outputs = [(draft.path, report.redacted) for draft, report in _reports(paths, encoding, model)]
+    if in_place:
+        for path, text in outputs:
+            try:
+                backup = write_in_place(path, text, encoding)
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+            if format is Format.text:
+                out.print(f"Redacted {escape(path)} (the original is in {escape(str(backup))}).")
+    if format is Format.json:
+        typer.echo(render_outputs(outputs, "redacted"))
+    elif not in_place:
+        for path, text in outputs:
+            if len(outputs) > 1:
+                out.rule(f"[bold]{escape(path)}")
+            out.print(escape(text), end="")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -100,7 +100,7 @@ def _plan(text: str, findings: list[Finding], conf: dict) -> list[_Plan]:
             elif regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I):
                 start = regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I).start() + max(0, start - 4)
                 op = "AGE_PERSON"
-            near = client_sex(text[max(0, start - 30):end + 30], nouns=True)
+            near = client_sex(_words_around(text, start, end, 30), nouns=True)
             op += f"|{near}" if near else ""
         elif f.category == "DATE":
             for lead in sorted(conf["date_lead"], key=len, reverse=True):
@@ -130,6 +130,14 @@ def _plan(text: str, findings: list[Finding], conf: dict) -> list[_Plan]:
         if start < end:
             plans.append(_Plan(start, end, op, f.category))
     return plans
+
+
+def _words_around(text: str, start: int, end: int, reach: int) -> str:
+    """The whole words within ``reach`` characters of ``[start, end)``."""
+    window = text[max(0, start - reach):end + reach]
+    head = window.split(None, 1) if start > reach else [window]
+    tail = head[-1].rsplit(None, 1) if end + reach < len(text) else [head[-1]]
+    return tail[0]
 
 
 def _swallow_space(text: str, start: int, end: int) -> tuple[int, int]:
@@ -232,8 +240,13 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+#: Words that start a replaced stretch and are capitalised only at the start of a sentence.
+_SENTENCE_WORDS = frozenset({"a", "an", "my", "our", "on", "in", "age", "aged", "from", "as", "around"})
+
+
 def _same_case(piece: str, replacement: str) -> str:
-    """Start the replacement with a capital where the replaced text did ("On 2/14" -> "Recently")."""
-    if piece[:1].isupper() and replacement[:1].islower():
+    """Start with a capital where the replaced text started a sentence ("On 2/14" -> "Recently")."""
+    first = piece.split(None, 1)[0] if piece.strip() else ""
+    if first[:1].isupper() and first.lower() in _SENTENCE_WORDS and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -104,7 +104,7 @@ class RiskModel:
         self._job_patterns = [(job, _term_pattern(job["terms"])) for job in self.jobs["jobs"]]
         self._descriptor_patterns = [(d, _term_pattern(d["terms"])) for d in self.descriptors["descriptors"]]
         self._clinician = regex.compile(
-            r"^[\s-]*(?:\w+[\s-]+)?(?:" + "|".join(map(regex.escape, self.descriptors["clinician_words"])) + r")\b",
+            r"[\s-]*(?:\w+[\s-]+)?(?:" + "|".join(map(regex.escape, self.descriptors["clinician_words"])) + r")\b",
             regex.I,
         )
 

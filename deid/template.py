@@ -28,11 +28,14 @@ _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}'-]+)\b")
 def essentials(report: Report) -> dict[str, list[str]]:
     """What the draft says for each referral essential, in order, without repeats."""
     root = report.rules.root if report.rules else None
+    gazetteer = load_gazetteer(root)
     found: dict[str, dict[str, str]] = {}
     for span in phrases(report, read_data(root, "template.yaml")["phrase"]):
         if any(z.start <= span.start and span.end <= z.end for z in report.poster):
             continue  # the poster's own lines (a signature's licence state, a quoted reply)
         text = " ".join(report.text[span.start:span.end].split())
+        if span.label == "REGION" and gazetteer.state_code(text) and len(text) == 2:
+            text = gazetteer.state_names[text.upper()]  # "OR" -> "Oregon"
         found.setdefault(span.label, {}).setdefault(text.lower(), text)
     ages = [f for f in report.findings if f.category == "AGE"]
     age = parse_age(ages[0].text) if ages else None
@@ -40,7 +43,6 @@ def essentials(report: Report) -> dict[str, list[str]]:
         skip = [(f.start, f.end) for f in report.findings] + [(p.start, p.end) for p in report.poster]
         band = age_band(age, read_data(root, "redaction.yaml")["ages"], client_sex(report.text, skip))
         found.setdefault("AGE_RANGE", {}).setdefault(band.lower(), band)
-    gazetteer = load_gazetteer(root)
     named = {gazetteer.state_code(r) for r in found.get("REGION", {}).values()}
     hints = gazetteer.states_in(report.text)
     for f in report.findings:

@@ -22,12 +22,40 @@ def highlighted(report: Report) -> Text:
     return text
 
 
+BAND_STYLES = {"low": "green", "medium": "yellow", "high": "red"}
+GAUGE_WIDTH = 20
+
+
+def gauge(report: Report) -> str:
+    """The score as a bar the eye catches first, with the band and the crowd estimate."""
+    filled = round(report.score / 100 * GAUGE_WIDTH)
+    style = BAND_STYLES[report.band]
+    line = (f"[bold]Risk[/] [{style}]{'█' * filled}[/][dim]{'░' * (GAUGE_WIDTH - filled)}[/] "
+            f"[bold {style}]{report.score}/100 {report.band}[/]")
+    if report.risk.crowd:
+        line += f"  {escape(str(report.risk.crowd))}"
+    return line
+
+
+def render_reasons(console: Console, report: Report) -> None:
+    """The contributions behind the score."""
+    if not report.reasons:
+        return
+    console.print(f"[bold]Why {report.band} ({report.score}/100):[/]")
+    for r in report.reasons:
+        note = " [cyan]info[/]" if r.code == "SIGNATURE" else ""
+        console.print(f"  [bold]+{r.points:<3}[/] {r.code:<12}{note} {escape(r.explanation)}", highlight=False)
+    console.print()
+
+
 def render_text(console: Console, path: str, report: Report) -> None:
     """Print one draft's report."""
     path = escape(path)
     console.rule(f"[bold]{path}")
+    console.print(gauge(report))
     if not report.findings:
         console.print("[green]No identifiers found.[/] This draft looks ready to post.\n")
+        render_reasons(console, report)
         return
     console.print(highlighted(report))
     console.print()
@@ -41,6 +69,7 @@ def render_text(console: Console, path: str, report: Report) -> None:
     counts = Counter(f.severity for f in report.findings)
     summary = ", ".join(f"{n} {sev}{'s' if n > 1 else ''}" for sev, n in sorted(counts.items()))
     console.print(f"\n[bold]{len(report.findings)} identifier{'s' if len(report.findings) > 1 else ''}[/] ({summary}).\n")
+    render_reasons(console, report)
 
 
 def render_summary(console: Console, reports: int, failing: int, threshold: str) -> None:
