@@ -10,6 +10,7 @@ projects' honorifics and groups) count neither way.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -169,9 +170,9 @@ class OutputScores:
     leaks a word when it appears in the template but neither in the
     template's own wording nor anywhere in the draft outside identifiers (a
     client named Faith, a "faith-based" counsellor wanted); redaction leaks a
-    word when its characters survive
-    unreplaced, counted apart for spans detection found (partly covered) and
-    spans it missed.
+    word when the redacted text still has it where the draft had it (the two
+    texts aligned with difflib), counted apart for spans detection found
+    (partly covered) and spans it missed.
     """
 
     drafts: int = 0
@@ -205,13 +206,29 @@ def _identifier_words(record: dict) -> Iterator[tuple[int, int, str, dict]]:
         if span["label"] == IGNORED:
             continue
         for tok in _TOKEN.finditer(record["text"], span["start"], span["end"]):
-            if tok.group().lower() not in STOP_WORDS:
+            if len(tok.group()) > 1 and tok.group().lower() not in STOP_WORDS:
                 yield tok.start(), tok.end(), tok.group(), span
+
+
+def _still_there(original: str, redacted: str) -> Callable[[int, int], bool]:
+    """Whether a word of ``original`` (by offsets) is still a word of
+    ``redacted`` where the two texts line up (so "40" is gone from "40s")."""
+    blocks = [m for m in difflib.SequenceMatcher(None, original, redacted, autojunk=False).get_matching_blocks() if m.size]
+
+    def check(start: int, end: int) -> bool:
+        for a, b, size in blocks:
+            if a <= start and end <= a + size:
+                at, n = b + start - a, end - start
+                before = redacted[at - 1] if at else " "
+                after = redacted[at + n] if at + n < len(redacted) else " "
+                return not (before.isalnum() or after.isalnum())
+        return False
+
+    return check
 
 
 def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores:  # noqa: F821
     """Score bands, templates and redactions of ``records`` (each needs ``risk`` and ``keep``)."""
-    from deid.redact import redact
     from deid.data import read_data
 
     style = read_data(linter.rules.root, "template.yaml")
@@ -219,7 +236,7 @@ def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores
     out = OutputScores()
     reports = list(linter.lint_many([r["text"] for r in records]))
     templates = [report.template for report in reports]
-    redactions = [redact(report) for report in reports]
+    redactions = [report.redacted for report in reports]
     for record, report, template, redaction in zip(records, reports, templates, redactions):
         rid, text = record.get("id", "?"), record["text"]
         out.drafts += 1
@@ -235,17 +252,17 @@ def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores
         identifier_chars = {i for s in record.get("spans", []) for i in range(s["start"], s["end"])}
         elsewhere = {t.group().lower() for t in _TOKEN.finditer(text) if t.start() not in identifier_chars}
         words = set(_TOKEN.findall(template.lower())) - scaffolding - elsewhere
+        still_there = _still_there(text, redaction)
         for start, end, word, span in _identifier_words(record):
             out.identifier_words += 1
             if word.lower() in words:
                 out.template_leaks.append(Miss(rid, span["label"], word))
-            if not any(r.start <= start and end <= r.end for r in redaction.replaced):
+            if still_there(start, end):
                 detected = any(f.overlaps(span["start"], span["end"]) for f in report.findings)
                 leaks = out.redaction_leaks_detected if detected else out.redaction_leaks_undetected
                 leaks.append(Miss(rid, span["label"], word))
     for texts, bucket in ((redactions, out.relint_redacted), (templates, out.relint_template)):
-        plain = [t.text if hasattr(t, "text") else t for t in texts]
-        for record, again in zip(records, linter.lint_many(plain)):
+        for record, again in zip(records, linter.lint_many(texts)):
             for f in again.findings:
                 if f.severity in ("warning", "error"):
                     bucket.append(Miss(record.get("id", "?"), f.category, f.text))

@@ -21,8 +21,9 @@ class Report:
     keep: list[Span] = field(default_factory=list)
     poster: list[Span] = field(default_factory=list)
     risk: Risk = field(default_factory=Risk)
-    #: The rules the draft was checked with (wording for the template and redaction).
-    rules: RuleSet | None = field(default=None, repr=False, compare=False)
+    #: The linter that checked the draft (its rules word the template and
+    #: redaction; redaction re-checks its own output with it).
+    linter: Linter | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> int:
@@ -53,10 +54,10 @@ class Report:
 
     @property
     def redacted(self) -> str:
-        """The draft with every finding replaced or generalised."""
-        from deid.redact import redact
+        """The draft with every finding replaced or generalised (until it lints clean)."""
+        from deid.redact import redact_until_clean
 
-        return redact(self).text
+        return redact_until_clean(self)
 
     @property
     def worst(self) -> str | None:
@@ -91,4 +92,4 @@ class Linter:
             results = self.engine.analyze(text, artifacts)
             findings, keep, poster = build_findings(text, results, self.rules, self._allow)
             risk = self.risk_model.assess(text, findings, keep, poster)
-            yield Report(text=text, findings=findings, keep=keep, poster=poster, risk=risk, rules=self.rules)
+            yield Report(text=text, findings=findings, keep=keep, poster=poster, risk=risk, linter=self)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import regex
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.data import read_data
 from deid.findings import Finding, Span
@@ -38,6 +39,18 @@ _STATE_AFTER = regex.compile(r",\s*(?-i:([A-Z]{2})\b|((?:[A-Z][a-z]+\s?){1,3}))"
 _ARTICLE = regex.compile(r"^(an?)\s+", regex.I)
 _WORD_BEFORE = regex.compile(r"([\p{L}'-]+)\s+$")
 _WORD_AFTER = regex.compile(r"^[\s-]+([\p{L}'-]+)")
+_TOKEN_BEFORE = regex.compile(r"([^\s,.;:!?()\"]+)[ \t]+$")
+_TOKEN_AFTER = regex.compile(r"^[ \t]+([^\s,.;:!?()\"]+)")
+#: Words a finding of each category takes in with it: an event or a role's
+#: other words; a name's, a workplace's or a place's capitalised ones.
+_PHRASE_WORDS = {
+    "DISTINCTIVE": regex.compile(r"[\p{L}\d'’-]+"),
+    "OCCUPATION": regex.compile(r"[\p{L}\d'’-]+"),
+    "EMPLOYER": regex.compile(r"\p{Lu}[\p{L}\d'’.&-]*|&"),
+    "LOCATION": regex.compile(r"\p{Lu}[\p{L}'’.-]*|&"),
+}
+#: What a street address may go on with: ", Apt 3", "#12".
+_UNIT = regex.compile(r"^,?[ \t]*(?:Apt|Unit|Suite|Ste|#)\.?[ \t]*\w+")
 
 
 @dataclass(frozen=True)
@@ -58,26 +71,40 @@ class _Plan:
 
 def redact(report: Report) -> Redaction:
     """Replace every finding in ``report``'s draft."""
-    root = report.rules.root if report.rules else None
+    root = report.linter.rules.root if report.linter else None
     conf = read_data(root, "redaction.yaml")
     text = report.text
     skip = [(f.start, f.end) for f in report.findings] + [(p.start, p.end) for p in report.poster]
     sex = client_sex(text, skip)
-    plans = _plan(text, report.findings, conf)
+    plans = _plan(text, report.findings, report.keep, conf)
     operators = _operators(conf, load_gazetteer(root), load_gazetteer(root).states_in(text), sex)
     results = [RecognizerResult(p.operator, p.start, p.end, 1.0) for p in plans]
     out = AnonymizerEngine().anonymize(text=text, analyzer_results=results, operators=operators)
     return Redaction(out.text, [Span(p.start, p.end, p.category) for p in plans])
 
 
+def redact_until_clean(report: Report, passes: int = 2) -> str:
+    """Redact, then re-check the result with the report's linter and redact
+    again (at most ``passes`` more times) while it still finds something:
+    a replaced word can change how its neighbours read."""
+    text = redact(report).text
+    for _ in range(passes if report.linter else 0):
+        again = report.linter.lint(text)
+        if not again.fails("warning"):
+            break
+        text = redact(again).text
+    return text
+
+
 # -- planning: which stretch each finding's replacement takes over ----------
 
 
-def _plan(text: str, findings: list[Finding], conf: dict) -> list[_Plan]:
+def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> list[_Plan]:
     plans: list[_Plan] = []
     first_name = True
+    bounds = [(f.start, f.end) for f in findings] + [(k.start, k.end) for k in keep]
     for f in findings:
-        start, end = f.start, f.end
+        start, end = _widen(text, f, [b for b in bounds if b != (f.start, f.end)])
         before = _WORD_BEFORE.search(text, 0, start)
         word_before = before.group(1).lower() if before else ""
         after = _WORD_AFTER.match(text[end:end + 40])
@@ -130,6 +157,33 @@ def _plan(text: str, findings: list[Finding], conf: dict) -> list[_Plan]:
         if start < end:
             plans.append(_Plan(start, end, op, f.category))
     return plans
+
+
+def _widen(text: str, finding: Finding, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Stretch a finding over the rest of its phrase, short of other findings
+    and essentials: "grain elevator [explosion]", "[Hale] & Pruitt LLP"."""
+    start, end = finding.start, finding.end
+    words = _PHRASE_WORDS.get(finding.category)
+    if words is None:
+        return start, end
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in others)
+
+    for _ in range(3):
+        m = _TOKEN_BEFORE.search(text, 0, start)
+        if not (m and words.fullmatch(m.group(1)) and m.group(1).lower() not in STOP_WORDS and free(m.start(1), start)):
+            break
+        start = m.start(1)
+    for _ in range(3):
+        m = _TOKEN_AFTER.match(text[end:end + 60])
+        if not (m and words.fullmatch(m.group(1)) and m.group(1).lower() not in STOP_WORDS and free(end, end + m.end())):
+            break
+        end += m.end()
+    unit = _UNIT.match(text[end:end + 20]) if finding.category == "LOCATION" else None
+    if unit and free(end, end + unit.end()):
+        end += unit.end()
+    return start, end
 
 
 def _words_around(text: str, start: int, end: int, reach: int) -> str:

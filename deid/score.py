@@ -131,7 +131,6 @@ class RiskModel:
         if labels and (findings or len(labels) > 1):
             reasons.append(Reason("DESCRIPTORS", conf["points"] * min(len(labels), conf["most"]),
                                   conf["explain"].format(labels=", ".join(labels))))
-            dimensions += conf.get("dimension", 0)
         combined = self.weights["combination"]
         if dimensions > 1:
             base = sum(r.points for r in reasons if r.code in quasi["kinds"] or r.code == "DESCRIPTORS")

@@ -27,7 +27,7 @@ _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}'-]+)\b")
 
 def essentials(report: Report) -> dict[str, list[str]]:
     """What the draft says for each referral essential, in order, without repeats."""
-    root = report.rules.root if report.rules else None
+    root = report.linter.rules.root if report.linter else None
     gazetteer = load_gazetteer(root)
     found: dict[str, dict[str, str]] = {}
     for span in phrases(report, read_data(root, "template.yaml")["phrase"]):
@@ -87,7 +87,7 @@ def phrases(report: Report, conf: dict) -> list[Span]:
 
 def build_template(report: Report) -> str:
     """A ready-to-post referral request built from ``report``'s draft."""
-    style = read_data(report.rules.root if report.rules else None, "template.yaml")
+    style = read_data(report.linter.rules.root if report.linter else None, "template.yaml")
     have = essentials(report)
     lines = [style["heading"], ""]
     for field in style["fields"]:

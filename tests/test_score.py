@@ -67,6 +67,12 @@ def test_worked_crowd_estimate_woman_34_teacher_in_bend(linter):
                 * teachers["employment"] / jobs["total_employment"] * people["employment"]["rate"])
     assert report.k == round(expected)
     assert str(report.risk.crowd) == f"About {report.k} people in Bend fit: woman, aged 34, teacher"
+    assert report.band == "high"  # three kinds of quasi-identifier
+
+
+def test_a_crowd_of_about_one_adds_points(linter):
+    report = linter.lint("Seeking EMDR for a 34F teacher in Sisters, OR, grieving. BCBS.")
+    assert report.k == 1
     assert "CROWD" in {r.code for r in report.reasons}
 
 
