@@ -146,14 +146,19 @@ def render(scores: Scores, title: str, show: int = 20) -> str:
     lines.append(f"{'ALL':<12} {sum(scores.gold.values()):>6} {scores.recall():>7.3f} "
                  f"{sum(scores.predicted.values()):>6} {scores.precision():>9.3f}")
     for name, items in (("misses", scores.misses), ("false alarms", scores.false_alarms)):
-        if show and items:
-            grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for m in items:
-                grouped[(m.record, m.label)].append(m.text)
-            lines.append(f"\n{name} ({len(items)} tokens):")
-            for (rec, label), toks in list(grouped.items())[:show]:
-                lines.append(f"  {rec:<10} {label:<11} {' '.join(toks)}")
+        lines += _listing(f"{name} ({len(items)} tokens)", items, show, " ")
     return "\n".join(lines)
+
+
+def _listing(heading: str, items: list[Miss], show: int, joiner: str) -> list[str]:
+    """Up to ``show`` lines of items grouped by draft and label."""
+    if not (show and items):
+        return []
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in items:
+        grouped[(m.record, m.label)].append(m.text)
+    return [f"\n{heading}:"] + [f"  {rec:<10} {label:<11} {joiner.join(toks)}"
+                                for (rec, label), toks in list(grouped.items())[:show]]
 
 
 # -- risk bands, the template and redaction ----------------------------------
@@ -290,11 +295,5 @@ def render_outputs(scores: OutputScores, show: int = 20) -> str:
                         ("redaction leaks (missed spans)", scores.redaction_leaks_undetected),
                         ("re-lint of redacted drafts", scores.relint_redacted),
                         ("re-lint of templates", scores.relint_template)):
-        if show and items:
-            grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for m in items:
-                grouped[(m.record, m.label)].append(m.text)
-            lines.append(f"\n{name} ({len(items)}):")
-            for (rec, label), toks in list(grouped.items())[:show]:
-                lines.append(f"  {rec:<10} {label:<11} {' | '.join(toks)}")
+        lines += _listing(f"{name} ({len(items)})", items, show, " | ")
     return "\n".join(lines)

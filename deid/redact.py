@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 _PHOTO = regex.compile(r"\b(?:photo|photos|pic|pics|picture|screenshot|image)\b", regex.I)
 _STATE_AFTER = regex.compile(r",\s*(?-i:([A-Z]{2})\b|((?:[A-Z][a-z]+\s?){1,3}))")
 _ARTICLE = regex.compile(r"^(an?)\s+", regex.I)
+_ARTICLE_BEFORE = regex.compile(r"\b(an?)\s+$", regex.I)
 _WORD_BEFORE = regex.compile(r"([\p{L}'-]+)\s+$")
 _WORD_AFTER = regex.compile(r"^[\s-]+([\p{L}'-]+)")
 _TOKEN_BEFORE = regex.compile(r"([^\s,.;:!?()\"]+)[ \t]+$")
@@ -117,18 +118,7 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
                 op = "CLIENT"
             first_name = False
         elif f.category == "AGE":
-            if word_after in conf["age_nouns"]:
-                end += after.end()
-                article = regex.search(r"\b(an?)\s+$", text[max(0, start - 4):start], regex.I)
-                start -= len(article.group()) if article else 0
-                op = "AGE_NOUN"
-            elif word_before in conf["age_lead"]:
-                start = before.start(1)
-            elif regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I):
-                start = regex.search(r"\ban?\s+$", text[max(0, start - 4):start], regex.I).start() + max(0, start - 4)
-                op = "AGE_PERSON"
-            near = client_sex(_words_around(text, start, end, 30), nouns=True)
-            op += f"|{near}" if near else ""
+            start, end, op = _plan_age(text, start, end, conf)
         elif f.category == "DATE":
             for lead in sorted(conf["date_lead"], key=len, reverse=True):
                 m = regex.search(r"\b" + regex.escape(lead) + r"\s+$", text[max(0, start - 12):start], regex.I)
@@ -157,6 +147,24 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
         if start < end:
             plans.append(_Plan(start, end, op, f.category))
     return plans
+
+
+def _plan_age(text: str, start: int, end: int, conf: dict) -> tuple[int, int, str]:
+    """An age with what its band takes over: "a 34F client" -> "a client in
+    her 30s", "age 71" -> "in her 70s", "a 34F" -> "a woman in her 30s"."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    after = _WORD_AFTER.match(text[end:end + 40])
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    if after and after.group(1).lower() in conf["age_nouns"]:
+        start, end, op = article.start() if article else start, end + after.end(), "AGE_NOUN"
+    elif before and before.group(1).lower() in conf["age_lead"]:
+        start, op = before.start(1), "AGE"
+    elif article:
+        start, op = article.start(), "AGE_PERSON"
+    else:
+        op = "AGE"
+    near = client_sex(_words_around(text, start, end, 30), nouns=True)
+    return start, end, op + (f"|{near}" if near else "")
 
 
 def _widen(text: str, finding: Finding, others: list[tuple[int, int]]) -> tuple[int, int]:
