@@ -131,19 +131,23 @@ class RiskModel:
         if labels and (findings or len(labels) > 1):
             reasons.append(Reason("DESCRIPTORS", conf["points"] * min(len(labels), conf["most"]),
                                   conf["explain"].format(labels=", ".join(labels))))
+        signature = self.signature_place(text, poster)
+        crowd = self.crowd(text, kinds, keep, skip, labels, signature)
+        later: list[Reason] = []
+        if crowd and not crowd.direct:
+            points = next((row["points"] for row in self.weights["crowd"] if crowd.k <= row["k"]), 0)
+            if points:
+                later.append(Reason("CROWD", points, self.weights["crowd_explain"].format(crowd=crowd)))
+        if signature:
+            later.append(signature[1])
         combined = self.weights["combination"]
         if dimensions > 1:
             base = sum(r.points for r in reasons if r.code in quasi["kinds"] or r.code == "DESCRIPTORS")
             bonus = round(base * combined["synergy"] * (dimensions - 1))
-            reasons.append(Reason("COMBINATION", bonus, combined["explain"].format(n=dimensions)))
-        signature = self.signature_place(text, poster)
-        crowd = self.crowd(text, kinds, keep, skip, labels, signature)
-        if crowd and not crowd.direct:
-            points = next((row["points"] for row in self.weights["crowd"] if crowd.k <= row["k"]), 0)
-            if points:
-                reasons.append(Reason("CROWD", points, self.weights["crowd_explain"].format(crowd=crowd)))
-        if signature:
-            reasons.append(signature[1])
+            bonus = min(bonus, 100 - sum(r.points for r in reasons + later))  # the score stops at 100
+            if bonus > 0:
+                reasons.append(Reason("COMBINATION", bonus, combined["explain"].format(n=dimensions)))
+        reasons += later
         score = min(100, sum(r.points for r in reasons))
         return Risk(score, self.band(score), tuple(reasons), crowd)
 
