@@ -90,3 +90,5 @@ def test_weights_are_data(linter):
     weights = read_data(linter.rules.root, "scoring.yaml")
     assert linter.risk_model.band(weights["bands"]["high"]) == "high"
     assert linter.risk_model.band(weights["bands"]["medium"] - 1) == "low"
+    explanations = list(weights["direct"]["kinds"].values()) + [k["explain"] for k in weights["quasi"]["kinds"].values()]
+    assert all(e.endswith(".") for e in explanations)  # whole sentences, not cut at a comma
