@@ -35,6 +35,8 @@ class Severity(str, Enum):
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -42,15 +44,31 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _linter(model: str | None):
-    from deid.linter import Linter
-    from deid.rules import RuleError
-    from deid.settings import ModelNotFound, Settings
+def _config(path: Path | None, **overrides):
+    """The configuration file's settings with command-line options applied."""
+    from deid.config import load_config, override
+    from deid.settings import SettingsError
 
     try:
-        return Linter(Settings(model=model or "auto"))
-    except (RuleError, ModelNotFound) as exc:
+        return override(load_config(path), **overrides)
+    except SettingsError as exc:
         raise _fail(str(exc)) from None
+
+
+def _linter(settings):
+    from deid.linter import Linter
+    from deid.rules import RuleError
+    from deid.settings import ModelNotFound, SettingsError
+
+    try:
+        return Linter(settings)
+    except (RuleError, ModelNotFound, SettingsError) as exc:
+        raise _fail(str(exc)) from None
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeated options, each possibly comma-separated."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
 def _drafts(paths: list[str], encoding: str):
@@ -73,32 +91,90 @@ def _drafts(paths: list[str], encoding: str):
     return drafts
 
 
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", help="Settings file (default: the nearest .deid.toml or pyproject.toml with \\[tool.deid]).")]
+ModelOption = Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")]
+EncodingOption = Annotated[str, typer.Option(help="Text encoding of the drafts.")]
+PathsArgument = Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")]
+
+
 @app.command()
 def lint(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a finding is at least this severe.")] = Severity.warning,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+    paths: PathsArgument = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: text).")] = None,
+    fail_on: Annotated[Optional[Severity], typer.Option(help="Exit 1 when a finding is at least this severe (default: warning).")] = None,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
+    disable: Annotated[Optional[list[str]], typer.Option(help="Rule code or category not to check (repeatable).")] = None,
+    allow: Annotated[Optional[list[str]], typer.Option(help="A term never to report, e.g. your own name (repeatable).")] = None,
+    deny: Annotated[Optional[list[str]], typer.Option(help="A term always to report: TERM (a place) or CATEGORY:TERM (repeatable).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Baseline file of accepted findings: only new findings fail.")] = None,
+    show_text: Annotated[bool, typer.Option("--show-text", help="Show identifier text even when output is not a terminal or CI is set.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Also count findings per rule code.")] = False,
 ) -> None:
-    """Find identifiers in referral drafts."""
-    from deid.reporters import render_json, render_text
-    from deid.reporters.text import render_summary
+    """Find identifiers in referral drafts.
 
+    Identifier text is masked ("M*** J*****") when output is not a terminal
+    or CI is set, unless --show-text is given.
+    """
+    from deid.reporters import REPORTERS, Options, masking_wanted
+
+    cfg = _config(config, fail_on=fail_on and fail_on.value, model=model, format=format and format.value,
+                  baseline=baseline, disable=_split(disable), allow=allow or [], deny=deny or [])
     drafts = _drafts(paths or [], encoding)
-    linter = _linter(model)
-    reports = list(zip((d.path for d in drafts), linter.lint_many(d.text for d in drafts)))
-    failing = sum(r.fails(fail_on.value) for _, r in reports)
-    if format is Format.json:
-        typer.echo(render_json(reports))
-    else:
-        for path, report in reports:
-            if not report.text.strip():
-                out.print(f"[dim]{escape(path)} is empty: nothing to check.[/]")
-                continue
-            render_text(out, path, report)
-        render_summary(out, len(reports), failing, fail_on.value)
+    linter = _linter(cfg.settings)
+    checked = list(zip((d.path for d in drafts), linter.lint_many(d.text for d in drafts)))
+    if cfg.baseline:
+        accepted = _load_baseline(cfg.baseline)
+        checked = [(path, accepted.apply(path, report)) for path, report in checked]
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    options = Options(show_text=show_text or not masking_wanted(terminal), statistics=statistics,
+                      fail_on=cfg.settings.fail_on, rules=linter.rules)
+    REPORTERS[cfg.format](out, checked, options)
+    failing = any(report.fails(cfg.settings.fail_on) for _, report in checked)
     raise typer.Exit(EXIT_FOUND if failing else EXIT_CLEAN)
+
+
+def _load_baseline(path: Path):
+    from deid.suppress import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command("baseline")
+def baseline_cmd(
+    paths: PathsArgument = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Baseline file to write (default: the configured one, or .deid-baseline.json).")] = None,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
+) -> None:
+    """Accept the current findings on purpose: record them in a baseline file.
+
+    The file holds salted hashes, never draft text. Entries for drafts not
+    named here are kept. 'deid lint --baseline FILE' then fails only on new
+    findings.
+    """
+    from deid.suppress import BASELINE_FILE, Baseline
+
+    cfg = _config(config, model=model)
+    target = output or cfg.baseline or Path(BASELINE_FILE)
+    accepted = _load_baseline(target) if target.exists() else Baseline(target)
+    drafts = _drafts(paths or [], encoding)
+    linter = _linter(cfg.settings)
+    recorded = sum(accepted.record(d.path, report.findings)
+                   for d, report in zip(drafts, linter.lint_many(d.text for d in drafts)))
+    try:
+        accepted.save()
+    except OSError as exc:
+        raise _fail(f"{target} cannot be written ({exc.strerror}).") from None
+    err.print(f"Recorded {recorded} accepted finding{'s' if recorded != 1 else ''} from "
+              f"{len(drafts)} draft{'s' if len(drafts) != 1 else ''} in {escape(str(target))} "
+              "(salted hashes, no draft text).")
 
 
 @app.command()
@@ -152,7 +228,9 @@ def evaluate_cmd(
         records = read_jsonl(file)
     except (OSError, ValueError) as exc:
         raise _fail(f"{file} cannot be read as annotated JSONL ({exc}).") from None
-    linter = _linter(model)
+    from deid.settings import Settings
+
+    linter = _linter(Settings(model=model or "auto"))
     typer.echo(render(evaluate(records, deid_detector(linter)), f"deid on {file}", show))
     if all("risk" in r for r in records):
         typer.echo("\n" + render_outputs(evaluate_outputs(records, linter), show))
@@ -160,25 +238,32 @@ def evaluate_cmd(
         typer.echo("\n" + render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show))
 
 
-def _reports(paths: list[str] | None, encoding: str, model: str | None):
-    """Read the drafts and lint them: ``[(draft, report)]``."""
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _reports(paths: list[str] | None, encoding: str, model: str | None, config: Path | None):
+    """Read the drafts and lint them with the configured settings: ``[(draft, report)]``."""
+    settings = _config(config, model=model).settings
     drafts = _drafts(paths or [], encoding)
-    linter = _linter(model)
+    linter = _linter(settings)
     return list(zip(drafts, linter.lint_many(d.text for d in drafts)))
 
 
 @app.command()
 def template(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+    paths: PathsArgument = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
 ) -> None:
     """Write a minimal, ready-to-post referral request from each draft."""
     from deid.reporters.json import render_outputs
 
-    outputs = [(draft.path, report.template) for draft, report in _reports(paths, encoding, model)]
-    if format is Format.json:
+    outputs = [(draft.path, report.template) for draft, report in _reports(paths, encoding, model, config)]
+    if format is OutputFormat.json:
         typer.echo(render_outputs(outputs, "template"))
         return
     for path, text in outputs:
@@ -189,11 +274,12 @@ def template(
 
 @app.command()
 def redact(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Draft files; '-' or none reads standard input.")] = None,
+    paths: PathsArgument = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the files, keeping each original as FILE.bak.")] = False,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
 ) -> None:
     """Print each draft with every identifier replaced or generalised."""
     from deid.reporters.json import render_outputs
@@ -201,16 +287,16 @@ def redact(
 
     if in_place and (not paths or STDIN in paths):
         raise _fail("--in-place needs file names: standard input cannot be rewritten.")
-    outputs = [(draft.path, report.redacted) for draft, report in _reports(paths, encoding, model)]
+    outputs = [(draft.path, report.redacted) for draft, report in _reports(paths, encoding, model, config)]
     if in_place:
         for path, text in outputs:
             try:
                 backup = write_in_place(path, text, encoding)
             except InputError as exc:
                 raise _fail(str(exc)) from None
-            if format is Format.text:
+            if format is OutputFormat.text:
                 out.print(f"Redacted {escape(path)} (the original is in {escape(str(backup))}).")
-    if format is Format.json:
+    if format is OutputFormat.json:
         typer.echo(render_outputs(outputs, "redacted"))
     elif not in_place:
         for path, text in outputs:

@@ -73,18 +73,25 @@ class Engine:
         self.model_name = settings.resolve_model()
         self.nlp = load_pipeline(self.model_name)
         self.nlp_engine = _LoadedSpacyEngine(self.nlp)
-        recognizers = [
-            self._build(rule) for rule in rules.rules.values() if rule.code not in settings.disabled
-        ]
+        built = (self._build(rule) for rule in rules.rules.values() if self._enabled(rule))
+        recognizers = [r for r in built if r is not None]
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[LANGUAGE])
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[LANGUAGE],
             default_score_threshold=settings.min_score,
         )
 
-    def _build(self, rule: Rule) -> EntityRecognizer:
+    def _enabled(self, rule: Rule) -> bool:
+        return rule.code not in self.settings.disabled and rule.category not in self.settings.disabled
+
+    def _build(self, rule: Rule) -> EntityRecognizer | None:
         config: dict[str, Any] = dict(rule.recognizer)
         options = config.pop("options", {})
+        if rule.kind == "deny":
+            terms = self.settings.deny_terms(rule.category)
+            return PatternRecognizer(
+                supported_entity=rule.code, name=rule.code, deny_list=terms, supported_language=LANGUAGE,
+            ) if terms else None
         if rule.kind == "pattern":
             return PatternRecognizer.from_dict({**config, "name": rule.code})
         if rule.kind == "predefined":

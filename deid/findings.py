@@ -4,7 +4,8 @@ Results fall in three groups by label: identifier categories (findings),
 referral essentials (keep spans) and the poster's own details (zones in
 which nothing is the client's). Identifier results are trimmed to the
 identifier itself, dropped when they fall in a poster zone (or, for weak
-rules, inside a referral essential), and overlapping ones are merged into
+rules, inside a referral essential; or, for rules that only count beside
+another category, when the draft has none of it), and overlapping ones are merged into
 one finding with the most specific category (a specific rule's category
 before a statistical model's guess).
 """
@@ -17,10 +18,10 @@ from dataclasses import dataclass
 
 import regex
 
-from deid.rules import POSTER, RuleSet, SEVERITIES
+from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
-_LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+_LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 
 
@@ -81,6 +82,23 @@ def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
     return any(z.start <= start and end <= z.end for z in zones)
 
 
+def _covered(text: str, start: int, end: int, zones: Sequence[Span]) -> bool:
+    """Whether every word of ``[start, end)`` lies in some zone ("@Meg Lawson @Dan Ruiz")."""
+    words = [(start + m.start(), start + m.end()) for m in regex.finditer(r"\w+", text[start:end])]
+    return bool(zones) and all(_inside(s, e, zones) for s, e in words)
+
+
+def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
+    """Whether a result is part of a referral essential rather than an identifier.
+
+    A model's guess inside any keep span is, and so is a place name inside a
+    broad region ("Atlanta metro", "Greater Boston").
+    """
+    if rule.weak:
+        return _inside(start, end, keep)
+    return rule.category == "LOCATION" and _inside(start, end, [k for k in keep if k.label == "REGION"])
+
+
 def build_findings(text: str, results: Iterable, rules: RuleSet,
                    allow: frozenset[str] = frozenset()) -> tuple[list[Finding], list[Span], list[Span]]:
     """Turn raw results into ``(findings, keep spans, poster zones)``."""
@@ -102,10 +120,12 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
                 raw.append((start, end, rule, r.score))
     kept = [
         (s, e, rule, score) for s, e, rule, score in raw
-        if not _inside(s, e, poster)
-        and not (rule.weak and _inside(s, e, keep))
+        if not _covered(text, s, e, poster)
+        and not _essential(s, e, rule, keep)
         and text[s:e].lower() not in allow
     ]
+    present = {rule.category for _, _, rule, _ in kept if not rule.only_with}
+    kept = [k for k in kept if not k[2].only_with or present.intersection(k[2].only_with)]
     findings = _merge(text, kept, rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)
@@ -123,8 +143,10 @@ def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:
     where = Positions(text)
     findings = []
     for cluster in clusters:
-        start = min(i[0] for i in cluster)
-        end = max(i[1] for i in cluster)
+        # A deny-list term is exactly what the user named: its span wins.
+        span = [i for i in cluster if i[2].kind == "deny"] or cluster
+        start = min(i[0] for i in span)
+        end = max(i[1] for i in span)
         best = max(cluster, key=lambda i: (not i[2].weak, rules.categories[i[2].category].rank,
                                            SEVERITIES.index(i[2].severity), i[3]))
         rule = best[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -9,17 +10,25 @@ from deid.engine import Engine
 from deid.findings import Finding, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.score import Reason, Risk, RiskModel
-from deid.settings import Settings
+from deid.settings import Settings, SettingsError
+from deid.suppress import Note, Suppressed, apply_markers, blank_markers
 
 
 @dataclass(frozen=True)
 class Report:
-    """What deid found in one draft."""
+    """What deid found in one draft.
+
+    ``findings`` are what still needs attention; ``suppressed`` were accepted
+    on purpose (inline markers, a baseline); ``notes`` say which of those
+    acceptances are stale. ``risk`` scores the findings (see deid.score).
+    """
 
     text: str
     findings: list[Finding]
     keep: list[Span] = field(default_factory=list)
     poster: list[Span] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     risk: Risk = field(default_factory=Risk)
     #: The linter that checked the draft (its rules word the template and
     #: redaction; redaction re-checks its own output with it).
@@ -78,6 +87,12 @@ class Linter:
     def __init__(self, settings: Settings | None = None, rules: RuleSet | None = None):
         self.settings = settings or Settings()
         self.rules = rules or load_rules(self.settings.rules_dir)
+        unknown = self.settings.disabled - set(self.rules.rules) - set(self.rules.categories)
+        if unknown:
+            raise SettingsError(
+                f"Cannot disable {', '.join(sorted(unknown))}: no such rule code or category. "
+                "'deid rules' lists the codes."
+            )
         self.engine = Engine(self.rules, self.settings)
         self.risk_model = RiskModel(self.rules)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
@@ -87,9 +102,23 @@ class Linter:
         return next(self.lint_many([text]))
 
     def lint_many(self, texts: Iterable[str]) -> Iterator[Report]:
-        """Lint drafts in order, running spaCy over them in batches."""
-        for text, artifacts in self.engine.artifacts(texts):
-            results = self.engine.analyze(text, artifacts)
-            findings, keep, poster = build_findings(text, results, self.rules, self._allow)
+        """Lint drafts in order, running spaCy over them in batches.
+
+        Inline ``deid: ignore`` markers are blanked out before detection and
+        then applied to the findings.
+        """
+        pending: deque[str] = deque()
+
+        def blanked() -> Iterator[str]:
+            for text in texts:
+                pending.append(text)
+                yield blank_markers(text)
+
+        for clean, artifacts in self.engine.artifacts(blanked()):
+            text = pending.popleft()
+            results = self.engine.analyze(clean, artifacts)
+            findings, keep, poster = build_findings(clean, results, self.rules, self._allow)
+            findings, suppressed, notes = apply_markers(text, findings)
             risk = self.risk_model.assess(text, findings, keep, poster)
-            yield Report(text=text, findings=findings, keep=keep, poster=poster, risk=risk, linter=self)
+            yield Report(text=text, findings=findings, keep=keep, poster=poster,
+                         suppressed=suppressed, notes=notes, risk=risk, linter=self)

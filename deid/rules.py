@@ -8,7 +8,8 @@ Everything deid detects is described here as data:
   (``recognizers:`` list; ``patterns``, ``context``, ``deny_list``), each with
   a stable ``code`` and documentation. ``kind`` says which recognizer runs
   the rule: ``pattern`` (default, Presidio's PatternRecognizer), ``predefined``
-  (a Presidio recognizer class), or one of deid's code recognizers.
+  (a Presidio recognizer class), ``deny`` (the user's deny-list terms for the
+  rule's category, from the settings), or one of deid's code recognizers.
 * ``lexicons/*.txt``: word lists, one term per line. ``"@name"`` in a list
   expands to the lexicon's terms; ``{{name}}`` in a regex expands to an
   alternation of them.
@@ -38,11 +39,11 @@ KEEP_LABELS: tuple[str, ...] = (
 POSTER = "POSTER"
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 RULE_KINDS: tuple[str, ...] = (
-    "pattern", "predefined", "ner", "context_name", "gazetteer", "signature",
+    "pattern", "predefined", "deny", "ner", "context_name", "gazetteer", "signature",
 )
 _DOC_KEYS = ("title", "why", "example", "fix")
 _RULE_KEYS = {
-    "code", "kind", "category", "severity", "weak", "message", "options", *_DOC_KEYS,
+    "code", "kind", "category", "severity", "weak", "only_with", "message", "options", *_DOC_KEYS,
 }
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
@@ -81,6 +82,8 @@ class Rule:
     example: str
     weak: bool
     source: str
+    #: Categories another finding in the draft must have for this rule to count.
+    only_with: tuple[str, ...] = ()
     recognizer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -265,6 +268,9 @@ def _make_rule(
         missing = [k for k in _DOC_KEYS if not entry.get(k)]
         if missing:
             raise RuleError(f"{where}: documentation missing: {', '.join(missing)}")
+    only_with = entry.get("only_with") or []
+    if not isinstance(only_with, list) or any(c not in categories for c in only_with):
+        raise RuleError(f"{where}: 'only_with' must be a list of categories ({', '.join(categories)})")
     recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     recognizer["options"] = entry.get("options") or {}
     if kind == "pattern":
@@ -276,7 +282,7 @@ def _make_rule(
         message=str(entry.get("message") or (cat.message if cat else "")),
         fix=str(entry.get("fix") or ""), why=str(entry.get("why") or ""),
         example=str(entry.get("example") or ""), weak=bool(entry.get("weak", False)),
-        source=source, recognizer=recognizer,
+        source=source, recognizer=recognizer, only_with=tuple(only_with),
     )
 
 
@@ -316,7 +322,7 @@ def _pattern_config(
                 raise RuleError(f"{where}: '{key}' must be a list")
             config[key] = expand_terms(config[key], lexicons, where)
     if "deny_list" in config:
-        # Presidio joins the list into one alternation, which takes the first
-        # term that matches: longest first, so "Gottman Method" beats "Gottman".
-        config["deny_list"] = sorted(config["deny_list"], key=len, reverse=True)
+        # Presidio tries deny-list terms in order: longest first, so that
+        # "fibrodysplasia ossificans progressiva" wins over "fibrodysplasia".
+        config["deny_list"] = sorted(set(config["deny_list"]), key=lambda t: (-len(t), t))
     return config

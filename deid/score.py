@@ -20,7 +20,7 @@ Weights and population tables are data (``rules/scoring.yaml``,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ import regex
 
 from deid.data import read_data
 from deid.findings import Finding, Span
-from deid.gazetteer import Place, load_gazetteer
+from deid.gazetteer import load_gazetteer
 from deid.generalise import Age, client_sex, parse_age
 from deid.rules import RuleSet
 
@@ -54,16 +54,32 @@ class Crowd:
     """An estimate of how many people fit what the draft says (the anonymity set)."""
 
     k: int
-    where: str
+    #: What the crowd shares; "{age}" and "{job}" stand for what the draft
+    #: says (the exact age, the job), which masked output must not show.
     traits: tuple[str, ...]
+    place: str = ""  # the place or workplace the crowd lives or works in, as the draft names it
+    preposition: str = "in"
     direct: bool = False
+    age: int | None = None
+    job: str | None = None
+
+    @property
+    def people(self) -> str:
+        """``k`` in words: "1 person", "about 40 people"."""
+        return "1 person" if self.k == 1 else f"{_about(self.k):,} people"
+
+    def describe(self, show: Callable[[str], str] = str) -> str:
+        """The estimate in words; ``show`` may mask what comes from the draft (place, age)."""
+        traits = ", ".join(t.replace("{age}", show(str(self.age))).replace("{job}", show(str(self.job)))
+                           for t in self.traits)
+        if self.direct:
+            return f"The draft points at one person ({traits})"
+        where = f" {self.preposition} {show(self.place)}" if self.place else ""
+        fit = "fits" if self.k == 1 else "fit"
+        return f"About {self.people}{where} {fit}: {traits}"
 
     def __str__(self) -> str:
-        if self.direct:
-            return f"The draft points at one person ({', '.join(self.traits)})"
-        people = "1 person" if self.k == 1 else f"{_about(self.k):,} people"
-        fit = "fits" if self.k == 1 else "fit"
-        return f"About {people} {self.where} {fit}: {', '.join(self.traits)}"
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -137,7 +153,7 @@ class RiskModel:
         if crowd and not crowd.direct:
             points = next((row["points"] for row in self.weights["crowd"] if crowd.k <= row["k"]), 0)
             if points:
-                later.append(Reason("CROWD", points, self.weights["crowd_explain"].format(crowd=crowd)))
+                later.append(Reason("CROWD", points, self.weights["crowd_explain"].format(people=crowd.people)))
         if signature:
             later.append(signature[1])
         combined = self.weights["combination"]
@@ -197,20 +213,19 @@ class RiskModel:
             for word in conf["facility_words"]:
                 m = regex.search(r"(?:\p{Lu}[\p{L}'.-]*\s+){0,4}" + regex.escape(word) + r"\b", piece)
                 if m:
-                    return m.group(), Reason("SIGNATURE", conf["points"], conf["facility_explain"].format(place=m.group()))
+                    return m.group(), Reason("SIGNATURE", conf["points"], conf["facility_explain"])
             states = gaz.states_in(piece)
             for m in _CAPITALISED.finditer(piece):
                 name = m.group()
                 city = gaz.city(name, states)
                 followed_by_state = regex.match(r",\s*([A-Z]{2})\b", piece[m.end():])
                 if city is None and followed_by_state and gaz.state_code(followed_by_state.group(1)):
-                    city = Place(name, gaz.min_population, followed_by_state.group(1))
-                    size = f" (under {gaz.min_population:,} people)"
+                    size = f"under {gaz.min_population:,}"
                 elif city is not None and city.population < conf["small_place"]:
-                    size = f" (about {_about(city.population):,} people)"
+                    size = f"about {_about(city.population):,}"
                 else:
                     continue
-                return name, Reason("SIGNATURE", conf["points"], conf["explain"].format(place=name, size=size))
+                return name, Reason("SIGNATURE", conf["points"], conf["explain"].format(size=size))
         return None
 
     # -- the crowd estimate ---------------------------------------------------
@@ -223,7 +238,7 @@ class RiskModel:
         if direct:
             names = {"FULL_NAME": "a full name", "CONTACT": "contact details", "ID": "a record number",
                      "NETWORK": "a link or handle", "DATE": "a date", "AGE_OVER_89": "an age over 89"}
-            return Crowd(1, "", tuple(dict.fromkeys(names[k] for k in direct)), direct=True)
+            return Crowd(1, tuple(dict.fromkeys(names[k] for k in direct)), direct=True)
         found = {k: f for k, f in reversed(kinds)}  # first finding of each kind
         assume = self.people["assumptions"]
         gaz = load_gazetteer(self.root)
@@ -234,21 +249,20 @@ class RiskModel:
         # the crowd's base: the smallest place named, else the signature's
         # town, else the state, else the country
         places = [f for k, f in kinds if k == "LOCATION"]
+        preposition = "in"
         if places:
-            sized = [(self._population(f.text, states, gaz), f.text) for f in places]
-            population, where = min(sized)
-            where = f"in {where}"
+            population, place = min((self._population(f.text, states, gaz), f.text) for f in places)
         elif signature:
             city = gaz.city(signature[0], states)
             population = city.population if city else assume["unlisted_place"]
-            where = f"around {signature[0]}"
+            place, preposition = signature[0], "around"
         elif states:
-            population, where = gaz.state(states[0]).population, f"in {gaz.state_names[states[0]]}"
+            population, place = gaz.state(states[0]).population, gaz.state_names[states[0]]
         else:
-            population, where = int(self.states["united_states"]), "in the US"
+            population, place = int(self.states["united_states"]), "the US"
         if "EMPLOYER" in found:
             population = min(population, assume["named_workplace"])
-            where = f"at {found['EMPLOYER'].text}"
+            place, preposition = found["EMPLOYER"].text, "at"
         k = float(population)
         traits: list[str] = []
         age = parse_age(found["AGE"].text) if "AGE" in found else None
@@ -263,7 +277,7 @@ class RiskModel:
         job = self._job(text, found, skip)
         if job:
             k *= job[0]
-            traits.append(job[1])
+            traits.append("{job}")
         if "NAME" in found:
             k *= assume["first_name_share"]
             traits.append("first name")
@@ -276,7 +290,8 @@ class RiskModel:
                 traits.append(trait)
         if not traits:
             return None
-        return Crowd(max(1, round(k)), where, tuple(traits))
+        return Crowd(max(1, round(k)), tuple(traits), place, preposition,
+                     age=age.years if age else None, job=job[1] if job else None)
 
     def _population(self, name: str, states: list[str], gaz) -> int:
         city = gaz.city(name, states)
@@ -288,7 +303,7 @@ class RiskModel:
         if age:
             if age.years > 89:
                 return decades[90], "90 or older"
-            return decades[age.decade] / 10, f"aged {age.years}"
+            return decades[age.decade] / 10, "aged {age}"
         for span in keep:
             if span.label != "AGE_RANGE":
                 continue

@@ -1,7 +1,8 @@
 """Settings: defaults, and which spaCy pipeline to use.
 
-Configuration files (``[tool.deid]`` / ``.deid.toml``) build on this; every
-setting has a default so the library works with none.
+Configuration files (``[tool.deid]`` / ``.deid.toml``, read by
+:mod:`deid.config`) build on this; every setting has a default so the
+library works with none.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ MODEL_PREFERENCE: tuple[str, ...] = (
 )
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+#: Categories a deny-list term can be flagged as (each has a rule in
+#: rules/recognizers/deny.yaml); a bare term is a LOCATION.
+DENY_CATEGORIES: tuple[str, ...] = ("LOCATION", "NAME", "EMPLOYER", "OCCUPATION", "DISTINCTIVE")
 
 
 def installed_models() -> list[str]:
@@ -34,6 +38,10 @@ class Settings:
 
     ``model`` is a spaCy pipeline package name or ``"auto"`` (the best one
     installed; the ``DEID_MODEL`` environment variable overrides ``auto``).
+    ``disabled`` holds rule codes or categories that are not checked;
+    ``allow`` terms are never reported; ``deny`` terms are always reported,
+    as LOCATION when given as a bare string or as the category of a
+    ``(term, category)`` pair (one of :data:`DENY_CATEGORIES`).
     """
 
     model: str = "auto"
@@ -41,8 +49,25 @@ class Settings:
     min_score: float = 0.35
     disabled: frozenset[str] = field(default_factory=frozenset)
     allow: tuple[str, ...] = ()
-    deny: tuple[str, ...] = ()
+    deny: tuple[str | tuple[str, str], ...] = ()
     rules_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        pairs = tuple((d, "LOCATION") if isinstance(d, str) else (d[0], d[1].upper()) for d in self.deny)
+        unknown = sorted({c for _, c in pairs} - set(DENY_CATEGORIES))
+        if unknown:
+            raise SettingsError(
+                f"Deny terms can be flagged as {', '.join(DENY_CATEGORIES)}; not as {', '.join(unknown)}."
+            )
+        if self.fail_on not in SEVERITIES:
+            raise SettingsError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {self.fail_on!r}.")
+        object.__setattr__(self, "deny", pairs)
+        object.__setattr__(self, "disabled", frozenset(d.upper() for d in self.disabled))
+
+    def deny_terms(self, category: str) -> list[str]:
+        """The deny-list terms to flag as ``category``, longest first (Presidio tries them in order)."""
+        terms = {term for term, cat in self.deny if cat == category}  # type: ignore[misc]
+        return sorted(terms, key=lambda t: (-len(t), t))
 
     def resolve_model(self) -> str:
         """Name the pipeline package to load."""
@@ -62,3 +87,7 @@ class Settings:
 
 class ModelNotFound(RuntimeError):
     """The configured spaCy pipeline is not installed."""
+
+
+class SettingsError(ValueError):
+    """A setting has a value deid cannot use; the message says which and why."""

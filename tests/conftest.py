@@ -90,3 +90,34 @@ def drafts(tmp_path: Path, draft_texts: SimpleNamespace) -> SimpleNamespace:
     clean.write_text(draft_texts.clean, encoding="utf-8")
     return SimpleNamespace(dir=tmp_path, overshared=over, clean=clean,
                            overshared_text=draft_texts.overshared, clean_text=draft_texts.clean)
+
+
+#: Linters loaded by :func:`invoke_deid`, one per settings, for the session.
+_LINTERS: dict = {}
+
+
+@pytest.fixture
+def invoke_deid(monkeypatch):
+    """Run the ``deid`` command in-process (typer's runner); returns the Result.
+
+    The real command, except that the linter of each settings is loaded once
+    per session (errors still become exit 2). ``stdout`` is standard output,
+    ``stderr`` standard error; output is not a terminal, so text is masked.
+    """
+    from typer.testing import CliRunner
+
+    from deid import cli
+
+    real = cli._linter
+
+    def linter(settings):
+        if settings not in _LINTERS:
+            _LINTERS[settings] = real(settings)
+        return _LINTERS[settings]
+
+    monkeypatch.setattr(cli, "_linter", linter)
+
+    def invoke(*args, input: str | None = None):
+        return CliRunner().invoke(cli.app, [str(a) for a in args], input=input)
+
+    return invoke

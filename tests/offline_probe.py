@@ -48,7 +48,7 @@ def main() -> int:
     elif mode == "cli":
         from deid.cli import main as cli_main
 
-        sys.argv = ["deid", "lint", "--format", "json", sys.argv[3]]
+        sys.argv = ["deid", "lint", "--show-text", "--format", "json", sys.argv[3]]
         try:
             cli_main()
         except SystemExit as exc:

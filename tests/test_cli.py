@@ -39,7 +39,7 @@ def assert_plain_error(proc, *needles: str) -> None:
 
 
 def test_overshared_draft_exits_1_and_reports_locations(run_deid, drafts):
-    proc = run_deid("lint", drafts.overshared.name, cwd=drafts.dir)
+    proc = run_deid("lint", "--show-text", drafts.overshared.name, cwd=drafts.dir)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     # The email is on line 2; the text reporter gives path:line:column.
@@ -64,7 +64,7 @@ def warning_only_run(run_deid, draft_texts, tmp_path_factory):
     folder = tmp_path_factory.mktemp("warning_only")
     name = "referral [draft].txt"
     (folder / name).write_text(draft_texts.warning_only, encoding="utf-8")
-    return name, run_deid("lint", "--fail-on", "error", name, cwd=folder)
+    return name, run_deid("lint", "--show-text", "--fail-on", "error", name, cwd=folder)
 
 
 def test_fail_on_error_ignores_warnings(warning_only_run):
@@ -136,7 +136,7 @@ def json_run(run_deid, draft_texts, tmp_path_factory):
         (folder / SHORTCODE_NAME).write_text(draft_texts.warning_only, encoding="utf-8")
         args.append(SHORTCODE_NAME)
     stdin_text = draft_texts.warning_only
-    proc = run_deid("lint", "--format", "json", *args, input=stdin_text, cwd=folder)
+    proc = run_deid("lint", "--show-text", "--format", "json", *args, input=stdin_text, cwd=folder)
     texts = {a: (stdin_text if a == "-" else (folder / a).read_bytes().decode("utf-8")) for a in args}
     return proc, args, texts
 
@@ -145,10 +145,12 @@ def test_json_output_parses_with_the_documented_shape(json_run):
     proc, args, _ = json_run
     assert proc.returncode == 1, proc.stderr  # the overshared draft fails
     data = json.loads(proc.stdout)
-    assert set(data) == {"files"}
+    assert set(data) == {"files", "masked"}
+    assert data["masked"] is False
     assert len(data["files"]) == len(args)
     for entry in data["files"]:
-        assert set(entry) == {"path", "findings"}
+        risk = {"score", "band", "reasons"}
+        assert {"path", "findings", "suppressed", "notes"} | risk <= set(entry) <= {"path", "findings", "suppressed", "notes", "k", "crowd"} | risk
         assert isinstance(entry["path"], str)
         for finding in entry["findings"]:
             assert set(finding) == FINDING_KEYS
@@ -218,7 +220,8 @@ def test_json_reports_the_path_verbatim(json_run):
 def plain_stdin_run(run_deid, tmp_path_factory):
     """``deid lint --format json`` with no file: the draft is piped in."""
     text = f"Her email is {EMAIL} and her page is www.example.org/:fire:/kayla\n"
-    return text, run_deid("lint", "--format", "json", input=text, cwd=tmp_path_factory.mktemp("stdin"))
+    return text, run_deid("lint", "--show-text", "--format", "json", input=text,
+                          cwd=tmp_path_factory.mktemp("stdin"))
 
 
 def test_plain_lint_reads_piped_stdin(plain_stdin_run):

@@ -50,6 +50,31 @@ FOUND = [
     ("Survived the Camp Fire and lost her home.", "Camp Fire", "DISTINCTIVE"),
     ("Photo attached so you can see the rash.", "Photo attached", "DISTINCTIVE"),
     ("She won the state lottery last year.", "won the state lottery", "DISTINCTIVE"),
+    # Session 2 phrasings (batch D of the corpus showed them missing).
+    ("Her husband was killed in the grain elevator explosion.", "grain elevator explosion", "DISTINCTIVE"),
+    ("He is one of the only kids in Montana with progeria.", "progeria", "DISTINCTIVE"),
+    ("cl has a spiderweb tattoo on his face, you'd know him", "spiderweb tattoo on his face", "DISTINCTIVE"),
+    ("he's the guy from the viral Costco fight video", "viral Costco fight video", "DISTINCTIVE"),
+    ("cl has fibrodysplasia ossificans progressiva (FOP)", "fibrodysplasia ossificans progressiva", "DISTINCTIVE"),
+    ("She was named in a news story about the county jail last year.", "named in a news story about the county jail", "DISTINCTIVE"),
+    ("my Monday/Wednesday 7am client is moving", "Monday/Wednesday 7am", "TIMING"),
+    ("my last client on Fridays needs a group", "last client on Fridays", "TIMING"),
+    ("I have her Thursdays at 3 and she wants DBT", "Thursdays at 3", "TIMING"),
+    ("he's a professional hockey player with a concussion history", "professional hockey player", "OCCUPATION"),
+    ("client is a well known local artist", "well known local artist", "OCCUPATION"),
+    ("she's the head of the PTA at her kids' school", "head of the PTA", "OCCUPATION"),
+    ("he's the only orthodontist in Hood River", "only orthodontist in Hood River", "DISTINCTIVE"),
+    ("I have a client K., 58, who moved here last year.", "58", "AGE"),
+    ("I have a young man, 16, with substance use.", "16", "AGE"),
+    ("Client is Rusty Vanderpool, 67, retired.", "Rusty Vanderpool", "NAME"),
+    ("The client I see right after lunch on Fridays is moving.", "right after lunch on Fridays", "TIMING"),
+    ("need a rec for a police sergeant w/ Tacoma PD, critical incident PTSD", "Tacoma PD", "EMPLOYER"),
+    ("She's on her parents' Regence plan. Corvallis in-person or telehealth.", "Corvallis", "LOCATION"),
+    ("Her husband died the day after Thanksgiving.", "the day after Thanksgiving", "DATE"),
+    ("She was widowed last month after 70 years of marriage.", "last month", "DATE"),
+    ("She's a 3rd grade teacher and lives in Tulsa.", "3rd grade teacher", "OCCUPATION"),
+    ("---------- Forwarded message ---------\nFrom: Linda Marsh <lm@example.org>\n\n"
+     "Client is Eleanor Pruitt, aged 93, widowed.\n\nLinda", "Eleanor Pruitt", "NAME"),
 ]
 
 TRAPS = [
@@ -58,6 +83,11 @@ TRAPS = [
     "Teen client in the Portland metro, Medicaid/OHP, needs Thursday evenings. Bay Area also fine.",
     "Client in her 30s, mid-40s partner, Tricare. Not in TN.",
     "Anyone doing ERP for OCD in Central Oregon? #pdxtherapists\n\nThanks,\nDana Ruiz, LCSW\nCall me at 503-555-0142",
+    "Gottman therapist in-network w/ BCBS in the Atlanta metro? Sacramento area also works.",
+    "Adult client, BadgerCare or MaineCare or Centennial Care, telehealth. tagging @Meg Lawson @Daniel Ruiz",
+    "Arabic-speaking family therapist for a Syrian family, telehealth in Ontario.",
+    "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
+    "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
 ]
 
 
@@ -83,7 +113,7 @@ def test_age_over_89_is_an_error(linter: Linter) -> None:
 
 
 def test_findings_carry_rule_metadata(linter: Linter) -> None:
-    (finding,) = linter.lint("Lost her husband Mark last spring.").findings
+    (finding,) = linter.lint("Lost her husband Mark to cancer.").findings
     assert finding.code == "N102" and finding.safe_harbor == "A" and finding.severity == "error"
     assert finding.message and finding.fix and (finding.line, finding.column) == (1, 18)
 

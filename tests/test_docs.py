@@ -23,3 +23,13 @@ def test_every_identifier_rule_is_documented() -> None:
     for rule in rules.rules.values():
         if rule.category in rules.categories:
             assert f"## {rule.code}: {rule.title}" in page
+
+
+def test_every_rule_entry_cites_its_hipaa_clause() -> None:
+    rules = load_rules(ROOT / "rules")
+    page = reference_markdown(rules)
+    for rule in rules.rules.values():
+        if rule.category in rules.categories:
+            entry = page.split(f"## {rule.code}: ", 1)[1].split("\n## ", 1)[0]
+            clause = rules.categories[rule.category].safe_harbor
+            assert f"45 CFR 164.514(b)(2)(i)({clause})" in entry, rule.code

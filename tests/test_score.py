@@ -81,7 +81,7 @@ def test_a_signature_in_a_small_town_is_an_info_note_that_counts(linter):
              "Thanks,\nJenna Morales, LCSW\nJuniper Ridge Counseling\nSisters, OR 97759\n")
     report = linter.lint(draft)
     note = next(r for r in report.reasons if r.code == "SIGNATURE")
-    assert "Sisters" in note.explanation and note.points > 0
+    assert "small town" in note.explanation and note.points > 0
     assert report.findings == []
     assert report.score == note.points
 

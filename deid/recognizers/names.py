@@ -4,7 +4,9 @@ A cue ("her husband", "son", "client", "named", "Mrs.") followed by a
 name-like word: a capitalised word that is not a stop word or a listed
 term, an initial ("K.", "J.D.", "JT"), or a lowercase word that is a known
 first name. A second capitalised word after it is taken as the surname.
-Surname cues after the name ("the Okafor family") work the same way.
+Surname cues after the name ("the Okafor family") work the same way, and so
+does an age or an initial right after a known first name ("Rusty Vanderpool,
+67", "Grace O.").
 
 Options: ``cues_before`` and ``cues_after`` (words and ``@lexicons``),
 ``not_names`` (words that never count as names). First names come from
@@ -22,6 +24,8 @@ from spacy.tokens import Doc, Token
 
 from deid.recognizers.base import RuleRecognizer
 
+_INITIAL_DOT = regex.compile(r"^\p{Lu}\.$")
+_AGE = regex.compile(r"^(?:\d{1,2}|1[01]\d)(?:[MFmf]|yo|y/o)?$")
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^\p{Lu}{1,3}$|^\p{Lu}$")
 
 
@@ -66,8 +70,27 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         return token.is_alpha and low in first_names() and not token.is_stop
 
+    def _before_age(self, doc: Doc) -> list[tuple[int, int, float]]:
+        """A known first name before an age ("Rusty Vanderpool, 67") or an initial ("Grace O.")."""
+        out = []
+        for token in doc:
+            if not (token.text[:1].isupper() and token.is_alpha and token.lower_ in first_names()
+                    and self.is_name(token, capital_only=True)):
+                continue
+            end = token.i + 1
+            if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
+                end += 1
+            if end == token.i + 1 and end < len(doc) and _INITIAL_DOT.match(doc[end].text):
+                out.append((token.idx, doc[end].idx + len(doc[end]), self.score))
+                continue
+            rest = doc[end : end + 3]
+            if len(rest) >= 2 and rest[0].text in {",", "("} and _AGE.match(
+                    rest[1].text if rest[1].lower_ not in {"age", "aged"} or len(rest) < 3 else rest[2].text):
+                out.append((token.idx, doc[end - 1].idx + len(doc[end - 1]), self.score))
+        return out
+
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
-        """Name spans after cue phrases and before family cues."""
+        """Name spans after cue phrases, before family cues and before an age."""
         out = []
         for _, _, cue_end in self._matcher(doc)(doc):
             i = cue_end
@@ -79,9 +102,10 @@ class ContextNameRecognizer(RuleRecognizer):
             if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
                 end += 1
             out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.score))
+        out += self._before_age(doc)
         for token in doc[1:]:
             if token.lower_ in self.cues_after:
                 prev = doc[token.i - 1]
-                if self.is_name(prev, capital_only=True) and not prev.is_sent_start:
+                if self.is_name(prev, capital_only=True) and not prev.is_sent_start and prev.ent_type_ != "NORP":
                     out.append((prev.idx, prev.idx + len(prev), self.score))
         return out

@@ -16,6 +16,9 @@ Options (all data, in the rule's ``options``):
     words and ``@lexicons``; an entity with any one of these words is dropped.
 ``require_name``
     keep only entities with a known first name or two capitalised words.
+``trim_terms``
+    words and ``@lexicons`` cut from either edge of an entity (greetings,
+    sign-offs) before the filters run.
 
 Entities written as hashtags or handles (``#OCDawareness``) are skipped.
 """
@@ -25,7 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
@@ -38,7 +41,8 @@ class NerRecognizer(RuleRecognizer):
 
     def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
                  reject_terms: list[str] | None = None, reject_acronyms: bool = False,
-                 reject_any_terms: list[str] | None = None, require_name: bool = False, **kw: Any):
+                 reject_any_terms: list[str] | None = None, require_name: bool = False,
+                 trim_terms: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
         self.labels = frozenset(labels)
         self.require = regex.compile(require, _FLAGS) if require else None
@@ -47,6 +51,7 @@ class NerRecognizer(RuleRecognizer):
         self.reject_acronyms = reject_acronyms
         self.reject_any_terms = self.terms(reject_any_terms)
         self.require_name = require_name
+        self.trim_terms = self.terms(trim_terms)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Entities of the rule's labels that pass its filters."""
@@ -54,10 +59,35 @@ class NerRecognizer(RuleRecognizer):
         for ent in doc.ents:
             if ent.label_ not in self.labels or ent.start_char and doc.text[ent.start_char - 1] in "#@":
                 continue
-            if not self._keep(ent.text, [t for t in ent if t.is_alpha]):
-                continue
-            out.append((ent.start_char, ent.end_char, self.score))
+            for piece in self._pieces(ent):
+                if self._keep(piece.text, [t for t in piece if t.is_alpha]):
+                    out.append((piece.start_char, piece.end_char, self.score))
         return out
+
+    def _pieces(self, ent: Span) -> list[Span]:
+        """The entity split at line breaks, without trimmed words at either edge.
+
+        The small pipeline runs entities across lines ("Western Mass\nHello")
+        and into greetings and sign-offs ("Partnership. Thanks").
+        """
+        pieces, start = [], ent.start
+        for tok in ent:
+            if "\n" in tok.text or "\r" in tok.text:
+                pieces.append(ent.doc[start : tok.i])
+                start = tok.i + 1
+        pieces.append(ent.doc[start : ent.end])
+        return [p for p in map(self._strip, pieces) if len(p)]
+
+    def _strip(self, span: Span) -> Span:
+        def edge(tok: Token) -> bool:
+            return tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.trim_terms
+
+        start, end = span.start, span.end
+        while start < end and edge(span.doc[start]):
+            start += 1
+        while end > start and edge(span.doc[end - 1]):
+            end -= 1
+        return span.doc[start:end]
 
     def _keep(self, text: str, words: list[Any]) -> bool:
         if not words:

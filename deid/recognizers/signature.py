@@ -3,7 +3,8 @@
 A sign-off line ("Thanks,", "Warmly,", "--") followed by at most
 ``max_lines`` short lines, or a line carrying the poster's credentials
 ("Dana Ruiz, LCSW"), and the contact lines right after it, make a zone in
-which nothing is reported as the client's. Options: ``signoffs`` and
+which nothing is reported as the client's; so does a last line that is
+only a name ("Linda"). Options: ``signoffs`` and
 ``credentials`` (words and ``@lexicons``), ``max_lines``.
 """
 
@@ -19,6 +20,10 @@ from spacy.tokens import Doc
 from deid.recognizers.base import RuleRecognizer
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: The conventional signature separator ("--", "-- Dana"), not a divider line.
+_DASHES = regex.compile(r"^--(?!-)")
+#: A last line that is only a name ("Linda", "- Mark T.")
+_SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
 #: A line that starts with a name and a comma or credential: "Wei Zhang, PhD | ..."
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]+\s+){1,3}")
 
@@ -53,7 +58,7 @@ class SignatureRecognizer(RuleRecognizer):
             if not line:
                 continue
             words = regex.sub(r"[^\w\s']", " ", line).lower().split()
-            signoff = " ".join(words) in self.signoffs or line.startswith("--")
+            signoff = " ".join(words) in self.signoffs or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
@@ -63,4 +68,7 @@ class SignatureRecognizer(RuleRecognizer):
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
+        last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
+        if last is not None and last > 0 and _SIGNED.match(text[lines[last][0]:lines[last][1]].strip()):
+            out.append((lines[last][0], lines[last][1], self.score))
         return out
