@@ -226,7 +226,8 @@ def evaluate_cmd(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Measure detection on an annotated corpus (token recall and precision)."""
-    from deid.evaluate import deid_detector, evaluate, presidio_detector, read_jsonl, render
+    from deid.evaluate import (deid_detector, evaluate, evaluate_outputs, presidio_detector, read_jsonl, render,
+                               render_outputs)
 
     try:
         records = read_jsonl(file)
@@ -236,8 +237,77 @@ def evaluate_cmd(
 
     linter = _linter(Settings(model=model or "auto"))
     typer.echo(render(evaluate(records, deid_detector(linter)), f"deid on {file}", show))
+    if all("risk" in r for r in records):
+        typer.echo("\n" + render_outputs(evaluate_outputs(records, linter), show))
     if baseline:
         typer.echo("\n" + render(evaluate(records, presidio_detector(linter)), f"vanilla Presidio on {file}", show))
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _reports(paths: list[str] | None, encoding: str, model: str | None, config: Path | None):
+    """Read the drafts and lint them with the configured settings: ``[(draft, report)]``."""
+    settings = _config(config, model=model).settings
+    drafts = _drafts(paths or [], encoding)
+    linter = _linter(settings)
+    return list(zip(drafts, linter.lint_many(d.text for d in drafts)))
+
+
+@app.command()
+def template(
+    paths: PathsArgument = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
+) -> None:
+    """Write a minimal, ready-to-post referral request from each draft."""
+    from deid.reporters.json import render_outputs
+
+    outputs = [(draft.path, report.template) for draft, report in _reports(paths, encoding, model, config)]
+    if format is OutputFormat.json:
+        typer.echo(render_outputs(outputs, "template"))
+        return
+    for path, text in outputs:
+        if len(outputs) > 1:
+            out.rule(f"[bold]{escape(path)}")
+        out.print(escape(text), end="")
+
+
+@app.command()
+def redact(
+    paths: PathsArgument = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite the files, keeping each original as FILE.bak.")] = False,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    model: ModelOption = None,
+    encoding: EncodingOption = "utf-8",
+    config: ConfigOption = None,
+) -> None:
+    """Print each draft with every identifier replaced or generalised."""
+    from deid.reporters.json import render_outputs
+    from deid.sources import STDIN, InputError, write_in_place
+
+    if in_place and (not paths or STDIN in paths):
+        raise _fail("--in-place needs file names: standard input cannot be rewritten.")
+    outputs = [(draft.path, report.redacted) for draft, report in _reports(paths, encoding, model, config)]
+    if in_place:
+        for path, text in outputs:
+            try:
+                backup = write_in_place(path, text, encoding)
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+            if format is OutputFormat.text:
+                out.print(f"Redacted {escape(path)} (the original is in {escape(str(backup))}).")
+    if format is OutputFormat.json:
+        typer.echo(render_outputs(outputs, "redacted"))
+    elif not in_place:
+        for path, text in outputs:
+            if len(outputs) > 1:
+                out.rule(f"[bold]{escape(path)}")
+            out.print(escape(text), end="")
 
 
 def main() -> None:

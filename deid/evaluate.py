@@ -10,6 +10,7 @@ projects' honorifics and groups) count neither way.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -145,11 +146,154 @@ def render(scores: Scores, title: str, show: int = 20) -> str:
     lines.append(f"{'ALL':<12} {sum(scores.gold.values()):>6} {scores.recall():>7.3f} "
                  f"{sum(scores.predicted.values()):>6} {scores.precision():>9.3f}")
     for name, items in (("misses", scores.misses), ("false alarms", scores.false_alarms)):
-        if show and items:
-            grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for m in items:
-                grouped[(m.record, m.label)].append(m.text)
-            lines.append(f"\n{name} ({len(items)} tokens):")
-            for (rec, label), toks in list(grouped.items())[:show]:
-                lines.append(f"  {rec:<10} {label:<11} {' '.join(toks)}")
+        lines += _listing(f"{name} ({len(items)} tokens)", items, show, " ")
+    return "\n".join(lines)
+
+
+def _listing(heading: str, items: list[Miss], show: int, joiner: str) -> list[str]:
+    """Up to ``show`` lines of items grouped by draft and label."""
+    if not (show and items):
+        return []
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in items:
+        grouped[(m.record, m.label)].append(m.text)
+    return [f"\n{heading}:"] + [f"  {rec:<10} {label:<11} {joiner.join(toks)}"
+                                for (rec, label), toks in list(grouped.items())[:show]]
+
+
+# -- risk bands, the template and redaction ----------------------------------
+
+BANDS = ("low", "medium", "high")
+
+
+@dataclass
+class OutputScores:
+    """How the score, the template and redaction do against annotated drafts.
+
+    Identifier words are the ``\\w+`` tokens of gold spans, less English stop
+    words ("the" in "survived the Camp Fire" identifies nobody). A template
+    leaks a word when it appears in the template but neither in the
+    template's own wording nor anywhere in the draft outside identifiers (a
+    client named Faith, a "faith-based" counsellor wanted); redaction leaks a
+    word when the redacted text still has it where the draft had it (the two
+    texts aligned with difflib), counted apart for spans detection found
+    (partly covered) and spans it missed.
+    """
+
+    drafts: int = 0
+    confusion: Counter = field(default_factory=Counter)
+    keep_total: int = 0
+    keep_kept: int = 0
+    keep_missed: list[Miss] = field(default_factory=list)
+    template_leaks: list[Miss] = field(default_factory=list)
+    redaction_leaks_detected: list[Miss] = field(default_factory=list)
+    redaction_leaks_undetected: list[Miss] = field(default_factory=list)
+    identifier_words: int = 0
+    relint_redacted: list[Miss] = field(default_factory=list)
+    relint_template: list[Miss] = field(default_factory=list)
+
+    @property
+    def band_agreement(self) -> float:
+        """Share of drafts whose band matches the annotated risk."""
+        agree = sum(n for (gold, got), n in self.confusion.items() if gold == got)
+        return agree / self.drafts if self.drafts else 1.0
+
+    @property
+    def keep_retention(self) -> float:
+        """Share of keep spans whose text the template carries."""
+        return self.keep_kept / self.keep_total if self.keep_total else 1.0
+
+
+def _identifier_words(record: dict) -> Iterator[tuple[int, int, str, dict]]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for span in record.get("spans", []):
+        if span["label"] == IGNORED:
+            continue
+        for tok in _TOKEN.finditer(record["text"], span["start"], span["end"]):
+            if len(tok.group()) > 1 and tok.group().lower() not in STOP_WORDS:
+                yield tok.start(), tok.end(), tok.group(), span
+
+
+def _still_there(original: str, redacted: str) -> Callable[[int, int], bool]:
+    """Whether a word of ``original`` (by offsets) is still a word of
+    ``redacted`` where the two texts line up (so "40" is gone from "40s")."""
+    blocks = [m for m in difflib.SequenceMatcher(None, original, redacted, autojunk=False).get_matching_blocks() if m.size]
+
+    def check(start: int, end: int) -> bool:
+        for a, b, size in blocks:
+            if a <= start and end <= a + size:
+                at, n = b + start - a, end - start
+                before = redacted[at - 1] if at else " "
+                after = redacted[at + n] if at + n < len(redacted) else " "
+                return not (before.isalnum() or after.isalnum())
+        return False
+
+    return check
+
+
+def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores:  # noqa: F821
+    """Score bands, templates and redactions of ``records`` (each needs ``risk`` and ``keep``)."""
+    from deid.data import read_data
+
+    style = read_data(linter.rules.root, "template.yaml")
+    scaffolding = {w.lower() for w in _TOKEN.findall(json.dumps(style))}
+    out = OutputScores()
+    reports = list(linter.lint_many([r["text"] for r in records]))
+    templates = [report.template for report in reports]
+    redactions = [report.redacted for report in reports]
+    for record, report, template, redaction in zip(records, reports, templates, redactions):
+        rid, text = record.get("id", "?"), record["text"]
+        out.drafts += 1
+        out.confusion[(record.get("risk"), report.band)] += 1
+        flat = " ".join(template.lower().split())
+        for span in record.get("keep", []):
+            out.keep_total += 1
+            piece = " ".join(text[span["start"]:span["end"]].split())
+            if piece.lower() in flat:
+                out.keep_kept += 1
+            else:
+                out.keep_missed.append(Miss(rid, span["label"], piece))
+        identifier_chars = {i for s in record.get("spans", []) for i in range(s["start"], s["end"])}
+        elsewhere = {t.group().lower() for t in _TOKEN.finditer(text) if t.start() not in identifier_chars}
+        words = set(_TOKEN.findall(template.lower())) - scaffolding - elsewhere
+        still_there = _still_there(text, redaction)
+        for start, end, word, span in _identifier_words(record):
+            out.identifier_words += 1
+            if word.lower() in words:
+                out.template_leaks.append(Miss(rid, span["label"], word))
+            if still_there(start, end):
+                detected = any(f.overlaps(span["start"], span["end"]) for f in report.findings)
+                leaks = out.redaction_leaks_detected if detected else out.redaction_leaks_undetected
+                leaks.append(Miss(rid, span["label"], word))
+    for texts, bucket in ((redactions, out.relint_redacted), (templates, out.relint_template)):
+        for record, again in zip(records, linter.lint_many(texts)):
+            for f in again.findings:
+                if f.severity in ("warning", "error"):
+                    bucket.append(Miss(record.get("id", "?"), f.category, f.text))
+    return out
+
+
+def render_outputs(scores: OutputScores, show: int = 20) -> str:
+    """Plain-text figures for bands, templates and redaction."""
+    lines = [f"risk bands: agreement {scores.band_agreement:.3f} on {scores.drafts} drafts "
+             f"({scores.confusion[('high', 'low')]} high drafts banded low)",
+             "  " + f"{'gold/got':<12}" + "".join(f"{b:>8}" for b in BANDS)]
+    for gold in BANDS:
+        lines.append(f"  {gold:<12}" + "".join(f"{scores.confusion[(gold, got)]:>8}" for got in BANDS))
+    lines += [
+        f"template: keeps {scores.keep_kept}/{scores.keep_total} keep spans ({scores.keep_retention:.3f}); "
+        f"leaks {len(scores.template_leaks)} of {scores.identifier_words} identifier words",
+        f"redaction: leaks {len(scores.redaction_leaks_detected) + len(scores.redaction_leaks_undetected)} "
+        f"of {scores.identifier_words} identifier words ({len(scores.redaction_leaks_detected)} from detected "
+        f"spans, {len(scores.redaction_leaks_undetected)} from spans detection missed)",
+        f"re-lint: {len(scores.relint_redacted)} warnings/errors in redacted drafts, "
+        f"{len(scores.relint_template)} in templates",
+    ]
+    for name, items in (("template misses", scores.keep_missed), ("template leaks", scores.template_leaks),
+                        ("redaction leaks (detected spans)", scores.redaction_leaks_detected),
+                        ("redaction leaks (missed spans)", scores.redaction_leaks_undetected),
+                        ("re-lint of redacted drafts", scores.relint_redacted),
+                        ("re-lint of templates", scores.relint_template)):
+        lines += _listing(f"{name} ({len(items)})", items, show, " | ")
     return "\n".join(lines)

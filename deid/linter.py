@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from deid.engine import Engine, split_text
 from deid.findings import Finding, Positions, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
+from deid.score import Reason, Risk, RiskModel
 from deid.settings import Settings, SettingsError
 from deid.suppress import Note, Suppressed, apply_markers, blank_markers
 
@@ -24,7 +25,7 @@ class Report:
 
     ``findings`` are what still needs attention; ``suppressed`` were accepted
     on purpose (inline markers, a baseline); ``notes`` say which of those
-    acceptances are stale.
+    acceptances are stale. ``risk`` scores the findings (see deid.score).
     """
 
     text: str
@@ -33,6 +34,44 @@ class Report:
     poster: list[Span] = field(default_factory=list)
     suppressed: list[Suppressed] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    risk: Risk = field(default_factory=Risk)
+    #: The linter that checked the draft (its rules word the template and
+    #: redaction; redaction re-checks its own output with it).
+    linter: Linter | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def score(self) -> int:
+        """Risk score, 0 (nothing identifying) to 100."""
+        return self.risk.score
+
+    @property
+    def band(self) -> str:
+        """Risk band: low, medium or high."""
+        return self.risk.band
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The contributions behind the score."""
+        return self.risk.reasons
+
+    @property
+    def k(self) -> int | None:
+        """About how many people fit what the draft says (None when it narrows nothing)."""
+        return self.risk.k
+
+    @property
+    def template(self) -> str:
+        """A minimal, ready-to-post referral request built from the draft."""
+        from deid.template import build_template
+
+        return build_template(self)
+
+    @property
+    def redacted(self) -> str:
+        """The draft with every finding replaced or generalised (until it lints clean)."""
+        from deid.redact import redact_until_clean
+
+        return redact_until_clean(self)
 
     @property
     def worst(self) -> str | None:
@@ -67,6 +106,7 @@ class Linter:
                 "'deid rules' lists the codes."
             )
         self.engine = Engine(self.rules, self.settings)
+        self.risk_model = RiskModel(self.rules)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
         self._turn = threading.RLock()
 
@@ -111,8 +151,9 @@ class Linter:
                 queued.popleft()
                 whole = parts[0] if len(parts) == 1 else _join(clean, stretches, parts)
                 findings, suppressed, notes = apply_markers(text, whole.findings)
+                risk = self.risk_model.assess(text, findings, whole.keep, whole.poster)
                 yield Report(text=text, findings=findings, keep=whole.keep, poster=whole.poster,
-                             suppressed=suppressed, notes=notes)
+                             suppressed=suppressed, notes=notes, risk=risk, linter=self)
                 parts = []
 
 

@@ -127,3 +127,33 @@ def read_stdin(encoding: str = "utf-8") -> Draft:
     if len(data) > MAX_BYTES:
         raise InputError("The input is larger than any referral draft. Check what was piped in.")
     return Draft("<stdin>", decode(data, "The input", encoding))
+
+
+def write_in_place(path: str, text: str, encoding: str = "utf-8", backup_suffix: str = ".bak") -> Path:
+    """Replace a draft file's text atomically, keeping the original as a backup.
+
+    The new text goes to a temporary file beside the draft (so the final
+    rename stays on one file system), the original is copied to
+    ``path + backup_suffix``, then the temporary file replaces the draft. The
+    temporary file only ever holds the new text and is removed on failure.
+    Returns the backup's path.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    p = Path(path)
+    backup = p.with_name(p.name + backup_suffix)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+        shutil.copy2(p, backup)
+        os.replace(tmp, p)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{path} could not be rewritten ({exc.strerror}); it was left as it was.") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return backup

@@ -134,7 +134,8 @@ def test_json_output_parses_with_the_documented_shape(json_run):
     assert data["masked"] is False
     assert len(data["files"]) == len(args)
     for entry in data["files"]:
-        assert set(entry) == {"path", "findings", "suppressed", "notes"}
+        risk = {"score", "band", "reasons"}
+        assert {"path", "findings", "suppressed", "notes"} | risk <= set(entry) <= {"path", "findings", "suppressed", "notes", "k", "crowd"} | risk
         assert isinstance(entry["path"], str)
         for finding in entry["findings"]:
             assert set(finding) == FINDING_KEYS

@@ -55,7 +55,11 @@ class Options:
 
     def shown(self, finding: Finding) -> str:
         """The finding's text as it may be printed."""
-        return finding.text if self.show_text else mask(finding.text)
+        return self.show(finding.text)
+
+    def show(self, text: str) -> str:
+        """Draft text as it may be printed (masked unless ``show_text``)."""
+        return text if self.show_text else mask(text)
 
     def ruleset(self) -> RuleSet:
         """The rules to describe (the shipped ones unless given)."""

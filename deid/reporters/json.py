@@ -14,13 +14,17 @@ FINDING_FIELDS = ("code", "category", "severity", "start", "end", "line", "colum
 
 
 def to_json(checked: Sequence[Checked], options: Options) -> str:
-    """``{"files": [{"path", "findings", "suppressed", "notes"}], "masked", ["statistics"]}``.
+    """``{"files": [{"path", "findings", "suppressed", "notes", "score", "band",
+    "reasons", ["k", "crowd"]}], "masked", ["statistics"]}``.
 
-    ``text`` is masked unless ``options.show_text``; ``suppressed`` counts
-    findings accepted on purpose.
+    ``text`` (and the place in ``crowd``) is masked unless
+    ``options.show_text``; ``suppressed`` counts findings accepted on
+    purpose; ``k`` and ``crowd`` say how many people the draft describes,
+    when it narrows the crowd at all.
     """
-    files = [
-        {
+    files = []
+    for path, report in checked:
+        entry = {
             "path": path,
             "findings": [
                 {k: options.shown(f) if k == "text" else getattr(f, k) for k in FINDING_FIELDS}
@@ -28,9 +32,14 @@ def to_json(checked: Sequence[Checked], options: Options) -> str:
             ],
             "suppressed": len(report.suppressed),
             "notes": [{"line": n.line, "message": n.message} for n in report.notes],
+            "score": report.score,
+            "band": report.band,
+            "reasons": [{"code": r.code, "points": r.points, "explanation": r.explanation} for r in report.reasons],
         }
-        for path, report in checked
-    ]
+        if report.risk.crowd:
+            entry["k"] = report.k
+            entry["crowd"] = report.risk.crowd.describe(options.show)
+        files.append(entry)
     data: dict = {"files": files, "masked": not options.show_text}
     if options.statistics:
         data["statistics"] = statistics(checked)
@@ -40,3 +49,8 @@ def to_json(checked: Sequence[Checked], options: Options) -> str:
 def render(console: Console, checked: Sequence[Checked], options: Options) -> None:
     """Print the JSON document."""
     console.out(to_json(checked, options), highlight=False)
+
+
+def render_outputs(outputs: Sequence[tuple[str, str]], key: str) -> str:
+    """``{"files": [{"path": ..., key: text}]}`` for templates and redactions."""
+    return json.dumps({"files": [{"path": path, key: text} for path, text in outputs]}, ensure_ascii=False, indent=2)

@@ -38,13 +38,39 @@ def highlighted(report: Report) -> Text:
     return text
 
 
+BAND_STYLES = {"low": "green", "medium": "yellow", "high": "red"}
+GAUGE_WIDTH = 20
+
+
+def gauge(report: Report, options: Options) -> str:
+    """The score as a bar the eye catches first, with the band and the crowd estimate."""
+    filled = round(report.score / 100 * GAUGE_WIDTH)
+    style = BAND_STYLES[report.band]
+    line = (f"[bold]Risk[/] [{style}]{'█' * filled}[/][dim]{'░' * (GAUGE_WIDTH - filled)}[/] "
+            f"[bold {style}]{report.score}/100 {report.band}[/]")
+    if report.risk.crowd:
+        line += f"  {escape(report.risk.crowd.describe(options.show))}"
+    return line
+
+
+def render_reasons(console: Console, report: Report) -> None:
+    """The contributions behind the score."""
+    if not report.reasons:
+        return
+    console.print(f"[bold]Why {report.band} ({report.score}/100):[/]")
+    for r in report.reasons:
+        note = " [cyan]info[/]" if r.code == "SIGNATURE" else ""
+        console.print(f"  [bold]+{r.points:<3}[/] {r.code:<12}{note} {escape(r.explanation)}")
+
+
 def render_draft(console: Console, path: str, report: Report, options: Options) -> None:
-    """Print one draft's findings, accepted findings and notes."""
+    """Print one draft's risk, findings, the reasons for the score, accepted findings and notes."""
     path = escape(path)
     console.rule(f"[bold]{path}")
     if not report.text.strip():
         console.print("[dim]This draft is empty: nothing to check.[/]\n")
         return
+    console.print(gauge(report, options))
     if not report.findings and report.suppressed:
         console.print("[green]No identifiers need attention.[/]")
     elif not report.findings:
@@ -62,6 +88,7 @@ def render_draft(console: Console, path: str, report: Report, options: Options) 
         counts = Counter(f.severity for f in report.findings)
         summary = ", ".join(_plural(n, sev) for sev, n in sorted(counts.items()))
         console.print(f"\n[bold]{_plural(len(report.findings), 'identifier')}[/] ({summary}).")
+    render_reasons(console, report)
     if report.suppressed:
         console.print(f"[dim]{_plural(len(report.suppressed), 'finding')} accepted on purpose "
                       "(deid: ignore markers or the baseline).[/]")

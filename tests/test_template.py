@@ -1,0 +1,51 @@
+"""The minimal referral template: essentials kept, identifiers never copied."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.data import read_data
+
+FULL = ("Looking for an EMDR therapist for a 34F client in Tulsa with complex trauma. "
+        "She is a teacher at Mingo Creek Elementary and needs evenings. Has BCBS.")
+
+
+def _placeholders() -> dict[str, str]:
+    return {f["label"]: f["placeholder"] for f in read_data(None, "template.yaml")["fields"] if f.get("placeholder")}
+
+
+def test_a_full_draft_gives_a_template_without_placeholders_or_identifiers(linter):
+    report = linter.lint(FULL)
+    template = report.template
+    for placeholder in _placeholders().values():
+        assert placeholder not in template
+    for f in report.findings:
+        assert f.text not in template
+    for kept in ("EMDR", "complex trauma", "in her 30s", "Oklahoma", "BCBS", "evenings", "reply to me privately"):
+        assert kept in template
+
+
+@pytest.mark.parametrize("label, draft", [
+    ("MODALITY", "Any openings for a 34F client in Tulsa with complex trauma? BCBS, evenings."),
+    ("AGE_RANGE", "Looking for EMDR in Tulsa for complex trauma. BCBS, evenings."),
+    ("CONCERN", "Looking for EMDR for a 34F client in Tulsa. BCBS, evenings."),
+    ("REGION", "Looking for EMDR for a 34F client with complex trauma. BCBS, evenings."),
+    ("INSURANCE", "Looking for EMDR for a 34F client in Tulsa with complex trauma. Evenings."),
+])
+def test_a_missing_essential_becomes_a_placeholder(linter, label, draft):
+    template = linter.lint(draft).template
+    placeholders = _placeholders()
+    assert placeholders[label] in template
+    assert [p for lab, p in placeholders.items() if lab != label and p in template] == []
+
+
+def test_a_template_lints_clean(linter):
+    for draft in (FULL, "Need help: adult, Medicaid, Kansas, telehealth, couples therapist, infidelity."):
+        again = linter.lint(linter.lint(draft).template)
+        assert [f for f in again.findings if f.severity != "info"] == []
+
+
+def test_the_phrase_around_an_essential_is_kept(linter):
+    template = linter.lint("Seeking a couples therapist for complex PTSD, BCBS of Kansas, weekday mornings.").template
+    for phrase in ("couples therapist", "complex PTSD", "BCBS of Kansas"):
+        assert phrase in template
