@@ -97,6 +97,7 @@ def example_folder(tmp_path, draft_texts):
     (tmp_path / "drafts" / "a.txt").write_text(draft_texts.overshared, encoding="utf-8")
     (tmp_path / "drafts" / "b.md").write_text(draft_texts.clean + "\n", encoding="utf-8")
     (tmp_path / ".deid.toml").write_text('allow = ["Dana Ruiz"]\n', encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes(draft_texts.overshared.encode("latin-1", "replace"))
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     (tmp_path / "corpora").mkdir()
     shutil.copy(ROOT / "corpora" / "test.jsonl", tmp_path / "corpora")

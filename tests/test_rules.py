@@ -240,12 +240,7 @@ def test_lexicon_word_changes_detection_without_code(rules_copy, linter):
 
 #: Shipped patterns known to backtrack badly, with why: the test fails when one
 #: is fixed, so that it leaves this list, and when any other pattern turns slow.
-KNOWN_SLOW = {
-    ("E103", "organisation after a membership verb"):
-        "\\s+ inside the lookbehind: quadratic on long runs of whitespace",
-    ("O102", "role at a named workplace or in a named town"):
-        "[\\w-]+\\s+ repeated after \\b: quadratic on long hyphenated runs (1-1-1-...)",
-}
+KNOWN_SLOW: dict[tuple[str, str], str] = {}
 
 
 def test_no_rule_regex_backtracks_badly(linter):
