@@ -14,21 +14,63 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine, EntityRecognizer, LemmaContextAwareEnhancer, PatternRecognizer, RecognizerRegistry,
+    RecognizerResult,
+)
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from deid.recognizers import CODE_RECOGNIZERS, OfflineEmailRecognizer
 from deid.rules import Rule, RuleSet
 from deid.settings import ModelNotFound, Settings
 
 LANGUAGE = "en"
-#: Pipeline components detection does not use (Presidio needs tokens, tags,
-#: lemmas and entities, not the dependency parse).
-UNUSED_COMPONENTS = ("parser", "senter")
+#: Pipeline components detection does not use. deid's recognizers need tokens
+#: and entities; the English pipelines' NER has its own tok2vec (a trf
+#: pipeline's "transformer" is kept). Tagging, parsing and lemmatizing would
+#: take two thirds of the pipeline's time.
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 #: Texts per ``nlp.pipe`` batch: bounded so memory does not grow with input.
 BATCH_SIZE = 64
+
+
+@Language.component("deid_lower_lemmas")
+def lower_lemmas(doc: Doc) -> Doc:
+    """Use each word's lower-cased form as its lemma.
+
+    Presidio's context words ("phone", "zip") are looked for as substrings of
+    the lemmas around a match; the lower-cased word contains the lemma for
+    regular inflections ("calls", "called"), without a tagger and lemmatizer.
+    """
+    doc.from_array([LEMMA], doc.to_array([LOWER]))
+    return doc
+
+
+class _ContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, copying only the results it may change.
+
+    Presidio deep-copies every result before looking for context words, yet
+    only results of recognizers that have context words can change: most of
+    deid's results are left as they are, in the same order.
+    """
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                              recognizers: list[EntityRecognizer], context: list[str] | None = None,
+                              ) -> list[RecognizerResult]:
+        """Enhance the results whose recognizer has context words."""
+        with_context = {r.id for r in recognizers if r.context}
+
+        def has_context(result: RecognizerResult) -> bool:
+            return result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) in with_context
+
+        enhanced = iter(super().enhance_using_context(
+            text, [r for r in raw_results if has_context(r)], nlp_artifacts, recognizers, context,
+        ))
+        return [next(enhanced) if has_context(r) else r for r in raw_results]
 
 
 class _LoadedSpacyEngine(SpacyNlpEngine):
@@ -52,7 +94,7 @@ class _LoadedSpacyEngine(SpacyNlpEngine):
 
 
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline package without unused components."""
+    """Load an installed spaCy pipeline package with only what detection uses."""
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
@@ -60,6 +102,7 @@ def load_pipeline(name: str) -> Language:
             f"The spaCy pipeline {name!r} is not installed. Install it, or set "
             "model = \"auto\" to use the one that comes with deid."
         ) from None
+    nlp.add_pipe("deid_lower_lemmas")
     nlp.max_length = max(nlp.max_length, 1_000_000)
     return nlp
 
@@ -79,7 +122,7 @@ class Engine:
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[LANGUAGE])
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[LANGUAGE],
-            default_score_threshold=settings.min_score,
+            default_score_threshold=settings.min_score, context_aware_enhancer=_ContextEnhancer(),
         )
 
     def _build(self, rule: Rule) -> EntityRecognizer:
