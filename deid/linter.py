@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from deid.engine import Engine
 from deid.findings import Finding, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.settings import Settings
@@ -39,6 +38,8 @@ class Linter:
     def __init__(self, settings: Settings | None = None, rules: RuleSet | None = None):
         self.settings = settings or Settings()
         self.rules = rules or load_rules(self.settings.rules_dir)
+        from deid.engine import Engine  # spaCy and Presidio load here, not on `import deid`
+
         self.engine = Engine(self.rules, self.settings)
         self._allow = frozenset(a.lower() for a in self.settings.allow)
 
