@@ -8,6 +8,8 @@ input errors.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -42,15 +44,24 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _linter(model: str | None):
-    from deid.linter import Linter
+@contextmanager
+def _setup_errors() -> Iterator[None]:
+    """A broken rule file or a missing pipeline: a plain message and exit 2."""
     from deid.rules import RuleError
-    from deid.settings import ModelNotFound, Settings
+    from deid.settings import ModelNotFound
 
     try:
-        return Linter(Settings(model=model or "auto"))
+        yield
     except (RuleError, ModelNotFound) as exc:
         raise _fail(str(exc)) from None
+
+
+def _linter(model: str | None):
+    from deid.linter import Linter
+    from deid.settings import Settings
+
+    with _setup_errors():
+        return Linter(Settings(model=model or "auto"))
 
 
 def _drafts(paths: list[str], encoding: str):
@@ -80,14 +91,23 @@ def lint(
     fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a finding is at least this severe.")] = Severity.warning,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: the best installed).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the drafts.")] = "utf-8",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files.")] = 1,
 ) -> None:
     """Find identifiers in referral drafts."""
     from deid.reporters import render_json, render_text
     from deid.reporters.text import render_summary
 
     drafts = _drafts(paths or [], encoding)
-    linter = _linter(model)
-    reports = list(zip((d.path for d in drafts), linter.lint_many(d.text for d in drafts)))
+    texts = [d.text for d in drafts]
+    if jobs > 1 and len(texts) > 1:
+        from deid.parallel import lint_in_processes
+        from deid.settings import Settings
+
+        with _setup_errors():
+            results = list(lint_in_processes(texts, Settings(model=model or "auto"), jobs))
+    else:
+        results = _linter(model).lint_many(texts)
+    reports = list(zip((d.path for d in drafts), results))
     failing = sum(r.fails(fail_on.value) for _, r in reports)
     if format is Format.json:
         typer.echo(render_json(reports))
