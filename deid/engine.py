@@ -15,8 +15,7 @@ from typing import Any
 
 import spacy
 from presidio_analyzer import (
-    AnalyzerEngine, EntityRecognizer, LemmaContextAwareEnhancer, PatternRecognizer, RecognizerRegistry,
-    RecognizerResult,
+    AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult,
 )
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -50,25 +49,29 @@ def lower_lemmas(doc: Doc) -> Doc:
     return doc
 
 
-class _ContextEnhancer(LemmaContextAwareEnhancer):
-    """Presidio's context enhancer, copying only the results it may change.
+class _Analyzer(AnalyzerEngine):
+    """Presidio's analyzer with a cheaper context step and the same results.
 
-    Presidio deep-copies every result before looking for context words, yet
-    only results of recognizers that have context words can change: most of
-    deid's results are left as they are, in the same order.
+    For each draft Presidio offers every recognizer all results to rescore
+    (a no-op unless a recognizer overrides ``enhance_using_context``), then
+    deep-copies every result for its context-word enhancer, although only
+    results of recognizers with context words can change. Here the enhancer
+    gets just those, and the others stay as they are, in the same order.
     """
 
-    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
-                              recognizers: list[EntityRecognizer], context: list[str] | None = None,
-                              ) -> list[RecognizerResult]:
-        """Enhance the results whose recognizer has context words."""
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                               recognizers: list[EntityRecognizer], context: list[str] | None = None,
+                               ) -> list[RecognizerResult]:
+        if any(type(r).enhance_using_context is not EntityRecognizer.enhance_using_context for r in recognizers):
+            return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
         with_context = {r.id for r in recognizers if r.context}
 
         def has_context(result: RecognizerResult) -> bool:
             return result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) in with_context
 
-        enhanced = iter(super().enhance_using_context(
-            text, [r for r in raw_results if has_context(r)], nlp_artifacts, recognizers, context,
+        enhanced = iter(self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=[r for r in raw_results if has_context(r)], nlp_artifacts=nlp_artifacts,
+            recognizers=recognizers, context=context,
         ))
         return [next(enhanced) if has_context(r) else r for r in raw_results]
 
@@ -120,9 +123,9 @@ class Engine:
             self._build(rule) for rule in rules.rules.values() if rule.code not in settings.disabled
         ]
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[LANGUAGE])
-        self.analyzer = AnalyzerEngine(
+        self.analyzer = _Analyzer(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[LANGUAGE],
-            default_score_threshold=settings.min_score, context_aware_enhancer=_ContextEnhancer(),
+            default_score_threshold=settings.min_score,
         )
 
     def _build(self, rule: Rule) -> EntityRecognizer:

@@ -12,6 +12,7 @@ import gzip
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,23 @@ def test_context_words_still_raise_scores(linter):
     report = linter.lint("Postal code: 97701.")
     assert [f.text for f in report.findings] == ["97701"]
     assert linter.lint("Reference: 97701.").findings == []
+
+
+def test_context_step_gives_presidios_results(linter, monkeypatch):
+    from presidio_analyzer import AnalyzerEngine
+
+    from deid.evaluate import read_jsonl
+
+    texts = [r["text"] for r in read_jsonl(Path(__file__).parent.parent / "corpora" / "dev.jsonl")]
+    texts.append("Postal code: 97701. Calling from (541) 555-0188, SSN 078-05-1120, see example.org")
+
+    def results() -> list:
+        return [[(r.start, r.end, r.entity_type, r.score) for r in linter.engine.analyze(text, artifacts)]
+                for text, artifacts in linter.engine.artifacts(texts)]
+
+    ours = results()
+    monkeypatch.setattr(type(linter.engine.analyzer), "_enhance_using_context", AnalyzerEngine._enhance_using_context)
+    assert ours == results()
 
 
 def test_cli_and_library_import_spacy_only_to_lint():
