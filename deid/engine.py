@@ -33,8 +33,10 @@ LANGUAGE = "en"
 #: pipeline's "transformer" is kept). Tagging, parsing and lemmatizing would
 #: take two thirds of the pipeline's time.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
-#: Texts per ``nlp.pipe`` batch: bounded so memory does not grow with input.
+#: Texts per ``nlp.pipe`` batch, and characters: spaCy's memory grows with
+#: the tokens in a batch (about 8 KB each), not with the input as a whole.
 BATCH_SIZE = 64
+BATCH_CHARS = 32_000
 
 
 @Language.component("deid_lower_lemmas")
@@ -141,8 +143,23 @@ class Engine:
 
     def artifacts(self, texts: Iterable[str]) -> Iterator[tuple[str, NlpArtifacts]]:
         """Run spaCy once per text, batched through ``nlp.pipe``."""
-        yield from self.nlp_engine.process_batch(texts, LANGUAGE, batch_size=BATCH_SIZE)
+        for batch in _batches(texts):
+            yield from self.nlp_engine.process_batch(batch, LANGUAGE, batch_size=len(batch))
 
     def analyze(self, text: str, artifacts: NlpArtifacts) -> list:
         """Run every recognizer on one text, reusing its spaCy artifacts."""
         return self.analyzer.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """Consecutive texts, at most ``BATCH_SIZE`` and (unless one alone) ``BATCH_CHARS`` long."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or size + len(text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
