@@ -1,7 +1,7 @@
 """Speed and memory of deid against its floor and vanilla Presidio, in one run.
 
-    python bench/run.py            # the full table (about 10 minutes on 2 cores)
-    python bench/run.py --quick    # a short sanity run (about 2 minutes)
+    python bench/run.py            # the full table (10-20 minutes on 2 cores)
+    python bench/run.py --quick    # a short sanity run (2-4 minutes)
 
 Every figure comes from a child process of its own, so that its peak memory
 (``os.wait4``'s ``ru_maxrss``: the largest process of the child's tree) and
