@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -59,15 +61,23 @@ def _config(path: Path | None, **overrides):
         raise _fail(str(exc)) from None
 
 
-def _linter(settings):
-    from deid.linter import Linter
+@contextmanager
+def _setup_errors() -> Iterator[None]:
+    """A broken rule file, a missing pipeline or bad settings: a plain message and exit 2."""
     from deid.rules import RuleError
     from deid.settings import ModelNotFound, SettingsError
 
     try:
-        return Linter(settings)
+        yield
     except (RuleError, ModelNotFound, SettingsError) as exc:
         raise _fail(str(exc)) from None
+
+
+def _linter(settings):
+    from deid.linter import Linter
+
+    with _setup_errors():
+        return Linter(settings)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -117,6 +127,7 @@ def lint(
     baseline: Annotated[Optional[Path], typer.Option(help="Baseline file of accepted findings: only new findings fail.")] = None,
     show_text: Annotated[bool, typer.Option("--show-text", help="Show identifier text even when output is not a terminal or CI is set.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Also count findings per rule code.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files.")] = 1,
 ) -> None:
     """Find identifiers in referral drafts.
 
@@ -128,14 +139,24 @@ def lint(
     cfg = _config(config, fail_on=fail_on and fail_on.value, model=model, format=format and format.value,
                   baseline=baseline, disable=_split(disable), allow=allow or [], deny=deny or [])
     drafts = _drafts(paths or [], encoding)
-    linter = _linter(cfg.settings)
-    checked = list(zip((d.path for d in drafts), linter.lint_many(d.text for d in drafts)))
+    texts = [d.text for d in drafts]
+    if jobs > 1 and len(texts) > 1:
+        from deid.parallel import lint_in_processes
+        from deid.rules import load_rules
+
+        with _setup_errors():
+            rules = load_rules(cfg.settings.rules_dir)
+            results = list(lint_in_processes(texts, cfg.settings, jobs))
+    else:
+        linter = _linter(cfg.settings)
+        rules, results = linter.rules, linter.lint_many(texts)
+    checked = list(zip((d.path for d in drafts), results))
     if cfg.baseline:
         accepted = _load_baseline(cfg.baseline)
         checked = [(path, accepted.apply(path, report)) for path, report in checked]
     terminal = sys.stdout is not None and sys.stdout.isatty()
     options = Options(show_text=show_text or not masking_wanted(terminal), statistics=statistics,
-                      fail_on=cfg.settings.fail_on, rules=linter.rules)
+                      fail_on=cfg.settings.fail_on, rules=rules)
     REPORTERS[cfg.format](out, checked, options)
     failing = any(report.fails(cfg.settings.fail_on) for _, report in checked)
     raise typer.Exit(EXIT_FOUND if failing else EXIT_CLEAN)

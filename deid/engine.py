@@ -15,22 +15,68 @@ from typing import Any
 
 import regex
 import spacy
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult,
+)
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from deid.recognizers import CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS
 from deid.rules import Rule, RuleSet
 from deid.settings import ModelNotFound, Settings
 
 LANGUAGE = "en"
-#: Pipeline components detection does not use (Presidio needs tokens, tags,
-#: lemmas and entities, not the dependency parse).
-UNUSED_COMPONENTS = ("parser", "senter")
-#: Texts and characters per ``nlp.pipe`` batch: bounded so memory does not grow with input.
+#: Pipeline components detection does not use. deid's recognizers need tokens,
+#: entities and coarse part-of-speech tags (a town named with no cue must read
+#: as a proper noun); the parse and the lemmatizer would take about half of
+#: the pipeline's time.
+UNUSED_COMPONENTS = ("morphologizer", "parser", "senter", "lemmatizer")
+#: Texts per ``nlp.pipe`` batch, and characters: spaCy's memory grows with
+#: the tokens in a batch (about 8 KB each), not with the input as a whole.
 BATCH_SIZE = 64
-BATCH_CHARS = 100_000
+BATCH_CHARS = 32_000
+
+
+@Language.component("deid_lower_lemmas")
+def lower_lemmas(doc: Doc) -> Doc:
+    """Use each word's lower-cased form as its lemma.
+
+    Presidio's context words ("phone", "zip") are looked for as substrings of
+    the lemmas around a match; the lower-cased word contains the lemma for
+    regular inflections ("calls", "called"), without a tagger and lemmatizer.
+    """
+    doc.from_array([LEMMA], doc.to_array([LOWER]))
+    return doc
+
+
+class _Analyzer(AnalyzerEngine):
+    """Presidio's analyzer with a cheaper context step and the same results.
+
+    For each draft Presidio offers every recognizer all results to rescore
+    (a no-op unless a recognizer overrides ``enhance_using_context``), then
+    deep-copies every result for its context-word enhancer, although only
+    results of recognizers with context words can change. Here the enhancer
+    gets just those, and the others stay as they are, in the same order.
+    """
+
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                               recognizers: list[EntityRecognizer], context: list[str] | None = None,
+                               ) -> list[RecognizerResult]:
+        if any(type(r).enhance_using_context is not EntityRecognizer.enhance_using_context for r in recognizers):
+            return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        with_context = {r.id for r in recognizers if r.context}
+
+        def has_context(result: RecognizerResult) -> bool:
+            return result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) in with_context
+
+        enhanced = iter(self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=[r for r in raw_results if has_context(r)], nlp_artifacts=nlp_artifacts,
+            recognizers=recognizers, context=context,
+        ))
+        return [next(enhanced) if has_context(r) else r for r in raw_results]
 #: Longest stretch of a draft analysed at once; longer drafts are split (see
 #: :func:`split_text`): spaCy's memory grows with a stretch's length, and
 #: Presidio's context search with its square.
@@ -104,7 +150,7 @@ class _LoadedSpacyEngine(SpacyNlpEngine):
 
 
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline package without unused components."""
+    """Load an installed spaCy pipeline package with only what detection uses."""
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
@@ -112,6 +158,7 @@ def load_pipeline(name: str) -> Language:
             f"The spaCy pipeline {name!r} is not installed. Install it, or set "
             "model = \"auto\" to use the one that comes with deid."
         ) from None
+    nlp.add_pipe("deid_lower_lemmas")
     nlp.max_length = max(nlp.max_length, 1_000_000)
     return nlp
 
@@ -131,7 +178,7 @@ class Engine:
         built = (self._build(rule) for rule in rules.rules.values() if self._enabled(rule))
         recognizers = [r for r in built if r is not None]
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[LANGUAGE])
-        self.analyzer = AnalyzerEngine(
+        self.analyzer = _Analyzer(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[LANGUAGE],
             default_score_threshold=settings.min_score,
         )
@@ -166,14 +213,14 @@ class Engine:
 
 
 def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
-    """Group texts, in order, into batches of at most BATCH_SIZE texts and BATCH_CHARS characters."""
+    """Consecutive texts, at most ``BATCH_SIZE`` and (unless one alone) ``BATCH_CHARS`` long."""
     batch: list[str] = []
-    chars = 0
+    size = 0
     for text in texts:
-        if batch and (len(batch) == BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+        if batch and (len(batch) == BATCH_SIZE or size + len(text) > BATCH_CHARS):
             yield batch
-            batch, chars = [], 0
+            batch, size = [], 0
         batch.append(text)
-        chars += len(text)
+        size += len(text)
     if batch:
         yield batch

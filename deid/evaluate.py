@@ -104,27 +104,32 @@ def deid_detector(linter: "deid.Linter") -> Detector:  # noqa: F821
     return detect
 
 
-def presidio_detector(linter: "deid.Linter") -> Detector:  # noqa: F821
-    """Vanilla Presidio: its default recognizers on the same spaCy pipeline.
+def vanilla_presidio(nlp: "spacy.language.Language", model_name: str) -> "presidio_analyzer.AnalyzerEngine":  # noqa: F821
+    """Presidio's default recognizers on the spaCy pipeline ``nlp``.
 
     The only change is the email recognizer, swapped for the same one without
-    network access so that the comparison stays offline.
+    network access so that comparisons stay offline.
     """
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
     from deid.recognizers import OfflineEmailRecognizer
 
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": linter.engine.model_name}])
-    nlp_engine.nlp = {"en": linter.engine.nlp}
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model_name}])
+    nlp_engine.nlp = {"en": nlp}
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def presidio_detector(linter: "deid.Linter") -> Detector:  # noqa: F821
+    """Vanilla Presidio (:func:`vanilla_presidio`) on the linter's pipeline."""
+    analyzer = vanilla_presidio(linter.engine.nlp, linter.engine.model_name)
 
     def detect(texts: list[str]) -> Iterator[list[tuple[int, int, str]]]:
-        for text, artifacts in nlp_engine.process_batch(texts, "en", batch_size=64):
+        for text, artifacts in analyzer.nlp_engine.process_batch(texts, "en", batch_size=64):
             results = analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts)
             yield [(r.start, r.end, r.entity_type) for r in results]
 

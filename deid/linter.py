@@ -8,7 +8,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from deid.engine import Engine, split_text
 from deid.findings import Finding, Positions, Span, build_findings
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.score import Reason, Risk, RiskModel
@@ -105,6 +104,8 @@ class Linter:
                 f"Cannot disable {', '.join(sorted(unknown))}: no such rule code or category. "
                 "'deid rules' lists the codes."
             )
+        from deid.engine import Engine  # spaCy and Presidio load here, not on `import deid`
+
         self.engine = Engine(self.rules, self.settings)
         self.risk_model = RiskModel(self.rules)
         self._allow = frozenset(a.lower() for a in self.settings.allow)

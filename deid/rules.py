@@ -48,6 +48,8 @@ _RULE_KEYS = {
 }
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
+#: libyaml's parser when PyYAML has it: ten times faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RuleError(ValueError):
@@ -167,7 +169,7 @@ def _check_speed(path: Path, rules: list[Rule]) -> None:
 def _read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise RuleError(f"{path}: cannot read ({exc.strerror})") from None
     except yaml.YAMLError as exc:
