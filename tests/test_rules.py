@@ -243,8 +243,12 @@ def test_lexicon_word_changes_detection_without_code(rules_copy, linter):
 KNOWN_SLOW = {
     ("E103", "organisation after a membership verb"):
         "\\s+ inside the lookbehind: quadratic on long runs of whitespace",
+    ("E103", "organisation after a role"):
+        "\\s+ inside the lookbehind: quadratic on long runs of whitespace",
     ("O102", "role at a named workplace or in a named town"):
         "[\\w-]+\\s+ repeated after \\b: quadratic on long hyphenated runs (1-1-1-...)",
+    ("X102", 'a described tattoo or mark ("spiderweb tattoo on his face")'):
+        "[\\w-]+[ \\t]+ repeated after \\b: quadratic on long hyphenated runs (a-a-a-...)",
 }
 
 
