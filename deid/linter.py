@@ -125,6 +125,8 @@ class Linter:
         findings. Lone surrogates (from undecodable bytes) are read as
         U+FFFD. Offsets always point into the draft as given.
         """
+        from deid.engine import split_text
+
         queued: deque[tuple[str, str, list[tuple[int, int, int]]]] = deque()
 
         def pieces() -> Iterator[str]:

@@ -5,7 +5,7 @@ minutes on one long line. Each pattern is timed on stress strings (long
 runs of the characters patterns accept, each ending in a near miss) of
 doubling lengths: it is *slow* when one run exceeds a time budget (the
 runs stop there, so a check costs little more than the budget), or when
-eight times the text takes more than 24 times as long (time growing with
+eight times the text takes more than 16 times as long (time growing with
 the square of the length, or faster). Shipped rules are checked by the test
 suite; a user's rules are checked when they load (see :mod:`deid.rules`).
 """
@@ -28,7 +28,7 @@ LENGTHS = (500, 1_000, 2_000, 4_000)
 BUDGET = 1.0
 #: Growth that counts as worse than linear (ideal: 8 for 8 times the text), and the
 #: least time at which growth is judged (below it, timings are noise).
-GROWTH, FLOOR = 24.0, 0.05
+GROWTH, FLOOR = 16.0, 0.05
 
 
 @dataclass(frozen=True)
