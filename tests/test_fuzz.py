@@ -16,6 +16,7 @@ Two profiles (Hypothesis settings), chosen by the ``DEID_FUZZ`` variable:
 from __future__ import annotations
 
 import json
+import re
 import os
 import sys
 import time
@@ -141,3 +142,38 @@ def test_lint_never_fails_on_any_text(linter, texts):
 @given(batches(mutated_draft()))
 def test_lint_never_fails_on_mutated_drafts(linter, texts):
     lint_and_check(linter, texts)
+
+
+# ------------------------------------------------- redaction and templates
+
+def _flagged_words(report) -> set[str]:
+    """Words of the findings that appear nowhere else in the draft."""
+    words = set()
+    for f in report.findings:
+        for m in re.finditer(r"\w{2,}", f.text):
+            elsewhere = [o for o in re.finditer(rf"\b{re.escape(m.group())}\b", report.text)
+                         if not any(g.start <= o.start() < g.end for g in report.findings)]
+            if not elsewhere:
+                words.add(m.group())
+    return words
+
+
+def check_redaction(linter, report) -> None:
+    """Redaction removes every flagged word, is idempotent and lints clean;
+    so does the template."""
+    redacted = report.redacted
+    for word in _flagged_words(report):
+        assert not re.search(rf"\b{re.escape(word)}\b", redacted), (word, redacted)
+    again = linter.lint(redacted)
+    assert not again.fails("warning"), [(f.code, f.text) for f in again.findings]
+    assert again.redacted == redacted
+    template = linter.lint(report.template)
+    assert not template.fails("warning"), [(f.code, f.text) for f in template.findings]
+
+
+@settings(fuzz_settings, max_examples=max(5, PROFILE["max_examples"] // 5))
+@given(st.lists(mutated_draft(), min_size=1, max_size=3))
+def test_redaction_and_template_are_clean(linter, texts):
+    for report in linter.lint_many(texts):
+        check_redaction(linter, report)
+    COUNTED["drafts"] += len(texts)
