@@ -20,10 +20,13 @@ from conftest import OVERSHARED, deid_env
 
 #: Words of the draft that must not turn up in any other file.
 SECRETS = ("Kayla Morrison", "kayla.m@example.com", "541-555-0188")
-#: name -> (arguments, draft on standard input?, files the command is asked to write)
+#: name -> (arguments, draft on standard input?, files the command is asked to write, exit code)
 COMMANDS = {
-    "lint a file (text)": (["lint", "--show-text", "draft.txt"], False, ()),
-    "lint stdin (json, masked)": (["lint", "--format", "json"], True, ()),
+    "lint a file (text)": (["lint", "--show-text", "draft.txt"], False, (), 1),
+    "lint stdin (json, masked)": (["lint", "--format", "json"], True, (), 1),
+    "template of a file": (["template", "draft.txt"], False, (), 0),
+    "redact stdin (json)": (["redact", "--format", "json"], True, (), 0),
+    "redact in place": (["redact", "--in-place", "draft.txt"], False, ("draft.txt", "draft.txt.bak"), 0),
 }
 HOME_DIRS = {
     "HOME": "home", "XDG_CACHE_HOME": "home/.cache", "XDG_CONFIG_HOME": "home/.config",
@@ -46,7 +49,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, str]]:
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_command_leaves_no_trace(tmp_path, name):
-    args, on_stdin, outputs = COMMANDS[name]
+    args, on_stdin, outputs, code = COMMANDS[name]
     work = tmp_path / "work"
     work.mkdir()
     draft = work / "draft.txt"
@@ -62,13 +65,34 @@ def test_command_leaves_no_trace(tmp_path, name):
         stdin=None if on_stdin else subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8",
         env=env, cwd=work, timeout=300,
     )
-    assert proc.returncode == 1, proc.stderr  # it did read the draft and find identifiers
+    assert proc.returncode == code, proc.stderr
 
     after = snapshot(tmp_path)
     expected = {str((work / o).relative_to(tmp_path)) for o in outputs}
     changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
     assert changed == expected, sorted(changed)
     for path in tmp_path.rglob("*"):
-        if path.is_file() and path != draft and str(path.relative_to(tmp_path)) not in expected:
+        if path.is_file() and path != draft and path.name != "draft.txt.bak":
             data = path.read_bytes()
             assert not any(s.encode("utf-8") in data for s in SECRETS), path
+    if "draft.txt" in outputs:  # rewritten: redacted
+        assert not any(s in draft.read_text(encoding="utf-8") for s in SECRETS)
+
+
+def test_in_place_redaction_interrupted_leaves_the_draft(tmp_path, monkeypatch):
+    """A crash at the last step (the rename) leaves the original and no temporary file."""
+    import os
+
+    from deid.sources import InputError, write_in_place
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(OVERSHARED, encoding="utf-8")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(InputError):
+        write_in_place(str(draft), "Client in her 30s.")
+    assert draft.read_text(encoding="utf-8") == OVERSHARED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "draft.txt.bak"]
