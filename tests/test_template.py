@@ -49,3 +49,10 @@ def test_the_phrase_around_an_essential_is_kept(linter):
     template = linter.lint("Seeking a couples therapist for complex PTSD, BCBS of Kansas, weekday mornings.").template
     for phrase in ("couples therapist", "complex PTSD", "BCBS of Kansas"):
         assert phrase in template
+
+
+def test_a_concern_that_opens_a_sentence_loses_its_capital(linter):
+    # "Acute" capitalised mid-list reads as a name to the model (found by the fuzz tests)
+    report = linter.lint("Looking for EMDR for a client in Tulsa. Acute stress, not sleeping.\nDepression and PTSD.")
+    assert "Concern: acute stress, not sleeping, depression and PTSD." in report.template
+    assert linter.lint(report.template).findings == []

