@@ -13,6 +13,8 @@ import regex
 from deid.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
     from deid.linter import Report
     from deid.rules import RuleSet
 
@@ -20,6 +22,16 @@ if TYPE_CHECKING:  # pragma: no cover
 Checked = tuple[str, "Report"]
 
 _WORD = regex.compile(r"\S+")
+
+
+def write_plain(console: Console, text: str) -> None:
+    """Print a machine-readable document as it is.
+
+    Rich would lay a large document out line by line first, in memory:
+    twice the linter's own memory for a few thousand drafts.
+    """
+    console.file.write(text + "\n")
+    console.file.flush()
 
 
 def mask(text: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from deid.findings import Positions
-from deid.reporters.base import Checked, Options, statistics
+from deid.reporters.base import Checked, Options, statistics, write_plain
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -52,4 +52,4 @@ def render(console: Console, checked: Sequence[Checked], options: Options) -> No
     """Print the annotations."""
     text = to_github(checked, options)
     if text:
-        console.out(text, highlight=False)
+        write_plain(console, text)

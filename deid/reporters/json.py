@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 
-from deid.reporters.base import Checked, Options, statistics
+from deid.reporters.base import Checked, Options, statistics, write_plain
 
 FINDING_FIELDS = ("code", "category", "severity", "start", "end", "line", "column", "text",
                   "message", "fix", "safe_harbor")
@@ -48,7 +48,7 @@ def to_json(checked: Sequence[Checked], options: Options) -> str:
 
 def render(console: Console, checked: Sequence[Checked], options: Options) -> None:
     """Print the JSON document."""
-    console.out(to_json(checked, options), highlight=False)
+    write_plain(console, to_json(checked, options))
 
 
 def render_outputs(outputs: Sequence[tuple[str, str]], key: str) -> str:

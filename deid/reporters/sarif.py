@@ -21,7 +21,7 @@ from rich.console import Console
 import deid
 from deid.docs import rule_markdown
 from deid.findings import Finding, Positions
-from deid.reporters.base import Checked, Options, statistics
+from deid.reporters.base import Checked, Options, statistics, write_plain
 from deid.rules import Rule, RuleSet
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -117,4 +117,4 @@ def to_sarif(checked: Sequence[Checked], options: Options) -> dict:
 
 def render(console: Console, checked: Sequence[Checked], options: Options) -> None:
     """Print the SARIF log."""
-    console.out(json.dumps(to_sarif(checked, options), ensure_ascii=False, indent=2), highlight=False)
+    write_plain(console, json.dumps(to_sarif(checked, options), ensure_ascii=False, indent=2))
