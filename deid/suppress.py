@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deid.findings import Finding, Positions
+from deid.findings import Finding, Positions, trim
 
 if TYPE_CHECKING:  # pragma: no cover
     from deid.linter import Report
@@ -107,7 +107,11 @@ def apply_markers(text: str, findings: Sequence[Finding]) -> tuple[list[Finding]
     kept: list[Finding] = []
     suppressed: list[Suppressed] = []
     used: set[Marker] = set()
+    where = Positions(text)
     for f in findings:
+        f = _outside(text, f, markers, where)
+        if f is None:
+            continue
         by = next((m for m in markers if m.accepts(f)), None)
         if by is None:
             kept.append(f)
@@ -119,6 +123,21 @@ def apply_markers(text: str, findings: Sequence[Finding]) -> tuple[list[Finding]
         for m in markers if m not in used
     ]
     return kept, suppressed, notes
+
+
+def _outside(text: str, finding: Finding, markers: Sequence[Marker], where: Positions) -> Finding | None:
+    """``finding`` cut short of any marker it runs into (detection saw blanks
+    there: "Mark <marker> Jensen" may read as one name), or None if nothing is left."""
+    start, end = finding.start, finding.end
+    for m in markers:
+        if start < m.end and m.start < end:
+            start, end = trim(text, start, m.start) if start < m.start else trim(text, m.end, end)
+    if start >= end or not text[start:end].strip():
+        return None
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    line, column = where(start)
+    return dataclasses.replace(finding, start=start, end=end, line=line, column=column, text=text[start:end])
 
 
 class BaselineError(ValueError):

@@ -136,3 +136,13 @@ def test_salt_differs_between_baselines(folder):
     assert a.salt != b.salt
     a.save()
     assert json.loads((folder / "a.json").read_text())["salt"] == a.salt.hex()
+
+
+def test_a_finding_never_runs_into_a_marker(linter):
+    # Markers are blanked before detection, so the model may read a name
+    # across one; the finding is cut short of it (found by the long fuzz run).
+    text = "I see Mark deid: ignore[A101] Jensen weekly, who is 34.\n"
+    report = linter.lint(text)
+    for f in report.findings + [s.finding for s in report.suppressed]:
+        assert text[f.start:f.end] == f.text
+        assert "deid" not in f.text
