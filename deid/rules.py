@@ -12,7 +12,9 @@ Everything deid detects is described here as data:
   rule's category, from the settings), or one of deid's code recognizers.
 * ``lexicons/*.txt``: word lists, one term per line. ``"@name"`` in a list
   expands to the lexicon's terms; ``{{name}}`` in a regex expands to an
-  alternation of them.
+  alternation of them. Terms match in any case, except those written with a
+  leading ``=`` (``=DID``, ``=ACT``): acronyms that are also words match
+  only as written.
 
 A malformed file raises :class:`RuleError` naming the file and the problem,
 and so does a user's regex that backtracks badly (see :mod:`deid.regexcheck`).
@@ -49,6 +51,8 @@ _RULE_KEYS = {
 }
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
+#: A lexicon term starting with this matches only as written ("=DID": not "did").
+EXACT = "="
 #: libyaml's parser when PyYAML has it: ten times faster than the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The flags Presidio's PatternRecognizer matches with (its default).
@@ -110,7 +114,7 @@ class RuleSet:
     @cached_property
     def lexicon_sets(self) -> dict[str, frozenset[str]]:
         """Lower-cased lexicons, for membership tests."""
-        return {k: frozenset(t.lower() for t in v) for k, v in self.lexicons.items()}
+        return {k: frozenset(t.removeprefix(EXACT).lower() for t in v) for k, v in self.lexicons.items()}
 
 
 def default_rules_dir() -> Path:
@@ -250,6 +254,12 @@ def expand_terms(values: list[Any], lexicons: dict[str, tuple[str, ...]], where:
     return out
 
 
+def _term_regex(term: str) -> str:
+    exact = term.startswith(EXACT)
+    body = re.escape(term.removeprefix(EXACT)).replace(r"\ ", r"\s+")
+    return f"(?-i:{body})" if exact else body
+
+
 def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -> str:
     """Replace ``{{lexicon}}`` with an alternation of its terms, longest first."""
 
@@ -258,7 +268,7 @@ def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -
         if name not in lexicons:
             raise RuleError(f"{where}: no lexicon named {name!r} in rules/lexicons")
         terms = sorted(lexicons[name], key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + ")"
+        return "(?:" + "|".join(_term_regex(t) for t in terms) + ")"
 
     return _LEXICON_REF.sub(alternation, regex)
 
@@ -373,6 +383,17 @@ def _pattern_config(
             if not isinstance(config[key], list):
                 raise RuleError(f"{where}: '{key}' must be a list")
             config[key] = expand_terms(config[key], lexicons, where)
+    exact = [t for t in config.get("deny_list", []) if t.startswith(EXACT)]
+    if exact:  # Presidio's deny list ignores case: these become a pattern of their own
+        config["deny_list"] = [t for t in config["deny_list"] if not t.startswith(EXACT)]
+        alternation = "|".join(_term_regex(t) for t in sorted(exact, key=len, reverse=True))
+        patterns.append({"name": "terms matched as written", "regex": rf"(?<!\w)(?:{alternation})(?!\w)",
+                         "score": float(config.get("deny_list_score", 1.0))})
+        config["patterns"] = patterns
+        if not config["deny_list"]:
+            del config["deny_list"]
+    if "context" in config:
+        config["context"] = [t.removeprefix(EXACT) for t in config["context"]]
     if "deny_list" in config:
         # Presidio tries deny-list terms in order: longest first, so that
         # "fibrodysplasia ossificans progressiva" wins over "fibrodysplasia".

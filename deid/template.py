@@ -80,8 +80,10 @@ def phrases(report: Report, conf: dict) -> list[Span]:
             end = m.end()
         last = grown[-1] if grown else None
         gap = text[last.end:start] if last else ""
-        if last and start <= last.end:
+        if last and start <= last.end and last.label == span.label:
             grown[-1] = Span(last.start, max(end, last.end), last.label)
+        elif last and start < last.end:
+            grown.append(Span(start, end, span.label))  # inside another essential ("Montana" in "Montana Medicaid")
         elif last and gap in joiners and (last.label == span.label or last.label == "INSURANCE" and span.label == "REGION"):
             grown[-1] = Span(last.start, end, last.label)
         elif last and gap == " of " and last.label == "INSURANCE" and span.label == "REGION":

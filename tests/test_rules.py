@@ -236,6 +236,14 @@ def test_lexicon_word_changes_detection_without_code(rules_copy, linter):
     assert span in [(k.start, k.end, k.label) for k in report.keep]
 
 
+def test_a_lexicon_term_written_with_equals_matches_only_as_written(linter):
+    """"=DID" in lexicons/concerns.txt: the disorder, not the verb."""
+    report = linter.lint("Her last therapist did DBT with her; she has DID.")
+    kept = [(report.text[k.start:k.end], k.label) for k in report.keep]
+    assert ("DID", "CONCERN") in kept and ("did", "CONCERN") not in kept
+    assert "did" in linter.rules.lexicon_sets["concerns"]
+
+
 # ------------------------------------------------------------ regex safety
 
 #: Shipped patterns known to backtrack badly, with why: the test fails when one

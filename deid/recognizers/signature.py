@@ -24,8 +24,10 @@ _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DASHES = regex.compile(r"^--(?!-)")
 #: A last line that is only a name ("Linda", "- Mark T.")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
-#: A line that starts with a name and a comma or credential: "Wei Zhang, PhD | ..."
-_NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]+\s+){1,3}")
+#: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
+#: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
+_SHORT_WORDS = 7
+_NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 
 
 class SignatureRecognizer(RuleRecognizer):
@@ -63,7 +65,11 @@ class SignatureRecognizer(RuleRecognizer):
                 out.append((start, lines[-1][1], self.score))
                 break
             cred = self.credentials.search(line) if self.credentials else None
-            if cred and (len(line) <= 60 or _NAME_FIRST.match(line) and cred.start() < 40):
+            named = _NAME_FIRST.match(line)
+            # a short line near the end ("LCSW", "Dana R., LMFT"), or a name and its credentials
+            # anywhere, not a sentence that mentions one ("Anyone know a PMHNP in Bend?")
+            short = len(line) <= 60 and len(words) <= _SHORT_WORDS and n - idx <= self.max_lines
+            if cred and (short or named and cred.start() <= named.end()):
                 stop = idx + 1
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
