@@ -13,8 +13,8 @@ before a statistical model's guess).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -22,6 +22,8 @@ from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
 _LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+#: Categories whose text names one thing wherever it appears again in a draft.
+_REPEATED = frozenset({"NAME", "LOCATION", "EMPLOYER"})
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 
 
@@ -129,6 +131,24 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     findings = _merge(text, kept, rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)
+
+
+def repeated(text: str, findings: list[Finding], zones: Sequence[Span],
+             which: Callable[[Finding], bool] = lambda f: True) -> list[Finding]:
+    """``findings`` plus every other whole-word occurrence of a flagged name,
+    place or workplace (those ``which`` accepts): "Mark" after "her husband"
+    and "Mark" alone later are the same man. Occurrences inside ``zones``
+    (the poster's own lines, the referral essentials) stay as they are."""
+    where = Positions(text)
+    found = list(findings)
+    pieces = {f.text: f for f in findings
+              if f.category in _REPEATED and sum(c.isalpha() for c in f.text) > 1 and which(f)}
+    for piece in pieces.values():
+        for m in regex.finditer(rf"(?<!\w){regex.escape(piece.text)}(?!\w)", text):
+            if not any(f.overlaps(m.start(), m.end()) for f in found) and not _inside(m.start(), m.end(), zones):
+                line, column = where(m.start())
+                found.append(replace(piece, start=m.start(), end=m.end(), line=line, column=column))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _merge(text: str, raw: list, rules: RuleSet) -> list[Finding]:

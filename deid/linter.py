@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from deid.findings import Finding, Positions, Span, build_findings
+from deid.findings import Finding, Positions, Span, build_findings, repeated
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.score import Reason, Risk, RiskModel
 from deid.settings import Settings, SettingsError
@@ -153,7 +153,9 @@ class Linter:
             if len(parts) == len(stretches):
                 queued.popleft()
                 whole = parts[0] if len(parts) == 1 else _join(clean, stretches, parts)
-                findings, suppressed, notes = apply_markers(text, whole.findings)
+                strong = repeated(clean, whole.findings, [*whole.poster, *whole.keep],
+                                  lambda f: not self.rules.rules[f.code].weak)
+                findings, suppressed, notes = apply_markers(text, strong)
                 risk = self.risk_model.assess(text, findings, whole.keep, whole.poster)
                 yield Report(text=text, findings=findings, keep=whole.keep, poster=whole.poster,
                              suppressed=suppressed, notes=notes, risk=risk, linter=self)

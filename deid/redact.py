@@ -27,7 +27,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.data import read_data
-from deid.findings import Finding, Span
+from deid.findings import Finding, Span, repeated
 from deid.gazetteer import Gazetteer, load_gazetteer
 from deid.generalise import age_band, client_sex, parse_age
 
@@ -75,9 +75,11 @@ def redact(report: Report) -> Redaction:
     root = report.linter.rules.root if report.linter else None
     conf = read_data(root, "redaction.yaml")
     text = report.text
-    skip = [(f.start, f.end) for f in report.findings] + [(p.start, p.end) for p in report.poster]
+    # every occurrence of a flagged word goes, even where detection read it otherwise
+    findings = repeated(text, report.findings, [*report.poster, *report.keep])
+    skip = [(f.start, f.end) for f in findings] + [(p.start, p.end) for p in report.poster]
     sex = client_sex(text, skip)
-    plans = _plan(text, report.findings, report.keep, conf)
+    plans = _plan(text, findings, report.keep, conf)
     operators = _operators(conf, load_gazetteer(root), load_gazetteer(root).states_in(text), sex)
     results = [RecognizerResult(p.operator, p.start, p.end, 1.0) for p in plans]
     out = AnonymizerEngine().anonymize(text=text, analyzer_results=results, operators=operators)

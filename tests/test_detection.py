@@ -128,3 +128,13 @@ def test_keep_spans_are_recognised(linter: Linter) -> None:
     labels = {report.text[k.start:k.end]: k.label for k in report.keep}
     assert labels["EMDR"] == "MODALITY" and labels["Aetna"] == "INSURANCE"
     assert labels["Oregon"] == "REGION" and labels["PTSD"] == "CONCERN"
+
+
+@pytest.mark.parametrize("draft, word", [
+    ("She lives in Sisters, OR. Sisters is tiny, so everyone knows her.", "Sisters"),
+    ("My client works at Breitenbush. Breitenbush staff all know each other.", "Breitenbush"),
+])
+def test_a_flagged_place_or_workplace_is_flagged_wherever_it_appears(linter, draft, word):
+    report = linter.lint(draft)
+    assert [f.text for f in report.findings if f.text == word] == [word, word]
+    assert word not in report.redacted
