@@ -259,8 +259,8 @@ def evaluate_outputs(records: list[dict], linter: "deid.Linter") -> OutputScores
         for span in record.get("keep", []):
             out.keep_total += 1
             piece = " ".join(text[span["start"]:span["end"]].split())
-            code = gazetteer.state_code(piece) if len(piece) == 2 else None
-            if piece.lower() in flat or code and gazetteer.state_names[code].lower() in flat:  # "NJ" as "New Jersey"
+            state = gazetteer.spelled_out(piece)
+            if piece.lower() in flat or state and state.lower() in flat:  # "NJ" as "New Jersey"
                 out.keep_kept += 1
             else:
                 out.keep_missed.append(Miss(rid, span["label"], piece))

@@ -122,6 +122,11 @@ class Gazetteer:
             return word.upper()
         return self._codes.get(word.lower())
 
+    def spelled_out(self, code: str) -> str | None:
+        """The state a two-letter code stands for ("OR" -> "Oregon"), else None."""
+        found = self.state_code(code) if len(code) == 2 else None
+        return self.state_names[found] if found else None
+
     def states_in(self, text: str) -> list[str]:
         """Codes of the states a text names, in order of first mention."""
         found = [self._codes[m.group().lower()] for m in self._state_name_re.finditer(text)]

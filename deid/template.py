@@ -40,8 +40,8 @@ def essentials(report: Report) -> dict[str, list[str]]:
         if (span.label in style["sentence_case"] and _CAPITALISED.match(text)
                 and _SENTENCE_START.search(report.text, max(0, span.start - 3), span.start)):
             text = text[0].lower() + text[1:]
-        if span.label == "REGION" and gazetteer.state_code(text) and len(text) == 2:
-            text = gazetteer.state_names[text.upper()]  # "OR" -> "Oregon"
+        if span.label == "REGION":
+            text = gazetteer.spelled_out(text) or text  # "OR" -> "Oregon"
         found.setdefault(span.label, {}).setdefault(text.lower(), text)
     ages = [f for f in report.findings if f.category == "AGE"]
     age = parse_age(ages[0].text) if ages else None

@@ -24,9 +24,9 @@ _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DASHES = regex.compile(r"^--(?!-)")
 #: A last line that is only a name ("Linda", "- Mark T.")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
-#: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
+#: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 
 
