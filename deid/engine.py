@@ -24,8 +24,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from deid.recognizers import CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS
-from deid.rules import REGEX_FLAGS, Rule, RuleSet, compile_regex
+from deid.recognizers import CHECKED_PATTERNS, CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS
+from deid.rules import REGEX_FLAGS, Rule, RuleError, RuleSet, compile_regex
 from deid.settings import ModelNotFound, Settings
 
 LANGUAGE = "en"
@@ -177,6 +177,13 @@ class _CompiledPattern(Pattern):
         self.compiled_with_flags = REGEX_FLAGS
 
 
+def _deny_list_pattern(terms: list[str], score: float) -> _CompiledPattern:
+    """A deny list as one pattern, written as Presidio's ``PatternRecognizer``
+    writes it, compiled once (Presidio compiles it to check it, then again)."""
+    alternation = "|".join(regex.escape(term) for term in terms)
+    return _CompiledPattern("deny_list", rf"(?:^|(?<=\W))({alternation})(?:(?=\W)|$)", score)
+
+
 class Engine:
     """spaCy pipeline + Presidio analyzer + deid's rules, built once."""
 
@@ -206,11 +213,18 @@ class Engine:
         if rule.kind == "deny":
             terms = self.settings.deny_terms(rule.category)
             return PatternRecognizer(
-                supported_entity=rule.code, name=rule.code, deny_list=terms, supported_language=LANGUAGE,
+                supported_entity=rule.code, name=rule.code, patterns=[_deny_list_pattern(terms, 1.0)],
+                supported_language=LANGUAGE,
             ) if terms else None
         if rule.kind == "pattern":
             patterns = [_CompiledPattern(**pattern) for pattern in config.pop("patterns", [])]
-            return PatternRecognizer(**config, patterns=patterns, name=rule.code)
+            if "deny_list" in config:
+                patterns.append(_deny_list_pattern(config.pop("deny_list"), config.pop("deny_list_score", 1.0)))
+            check = options.get("check")
+            if check is not None and check not in CHECKED_PATTERNS:
+                raise RuleError(f"{rule.source}: rule {rule.code}: unknown check {check!r} "
+                                f"(one of {', '.join(CHECKED_PATTERNS)})")
+            return CHECKED_PATTERNS.get(check, PatternRecognizer)(**config, patterns=patterns, name=rule.code)
         if rule.kind == "predefined":
             cls_name = options.pop("class")
             cls = PREDEFINED_REPLACEMENTS.get(cls_name) or getattr(presidio_predefined, cls_name)

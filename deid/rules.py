@@ -358,7 +358,6 @@ def _pattern_config(
 ) -> dict[str, Any]:
     """Validate a Presidio pattern-recognizer entry and expand lexicon references."""
     config = dict(config)
-    config.pop("options")
     # Each rule reports its own entity type, so that Presidio's de-duplication
     # (per type) never drops one rule's result for another's: deid merges.
     config["supported_entity"] = config.get("code", category)

@@ -6,7 +6,7 @@ its words and thresholds come from the rule's ``options`` and lexicons.
 
 from __future__ import annotations
 
-from deid.recognizers.base import AnchoredUrlRecognizer, OfflineEmailRecognizer, RuleRecognizer
+from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RuleRecognizer
 from deid.recognizers.names import ContextNameRecognizer
 from deid.recognizers.ner import NerRecognizer
 from deid.recognizers.places import GazetteerRecognizer
@@ -15,7 +15,11 @@ from deid.recognizers.signature import SignatureRecognizer
 #: Presidio recognizer classes (``kind: predefined``) replaced by safer subclasses
 PREDEFINED_REPLACEMENTS: dict[str, type] = {
     "EmailRecognizer": OfflineEmailRecognizer,  # no network
-    "UrlRecognizer": AnchoredUrlRecognizer,  # no slow backtracking
+}
+
+#: pattern rule ``options: {check: NAME}`` -> the recognizer class that checks its matches
+CHECKED_PATTERNS: dict[str, type] = {
+    "public_suffix": PublicSuffixRecognizer,
 }
 
 #: rule ``kind`` -> recognizer class
@@ -26,4 +30,4 @@ CODE_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
     "signature": SignatureRecognizer,
 }
 
-__all__ = ["CODE_RECOGNIZERS", "OfflineEmailRecognizer", "PREDEFINED_REPLACEMENTS", "RuleRecognizer"]
+__all__ = ["CHECKED_PATTERNS", "CODE_RECOGNIZERS", "OfflineEmailRecognizer", "PREDEFINED_REPLACEMENTS", "RuleRecognizer"]

@@ -6,9 +6,9 @@ from functools import lru_cache
 from typing import Any
 
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from spacy.tokens import Doc
 
 from deid.rules import Rule, RuleSet
@@ -20,28 +20,32 @@ def _offline_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
+def has_public_suffix(address: str) -> bool:
+    """Whether a web or email address ends in a known public suffix (".com",
+    ".co.uk"), by tldextract's bundled list: no network."""
+    return _offline_extractor()(address).fqdn != ""
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's email recognizer, validating domains without the network."""
 
     def validate_result(self, pattern_text: str) -> bool:
         """Accept an address whose domain has a known public suffix."""
-        return _offline_extractor()(pattern_text).fqdn != ""
+        return has_public_suffix(pattern_text)
 
 
-class AnchoredUrlRecognizer(UrlRecognizer):
-    """Presidio's URL recognizer, its schema-less pattern starting only where a host name can.
+class PublicSuffixRecognizer(PatternRecognizer):
+    """A pattern rule (``check: public_suffix``) whose matches are web addresses.
 
-    Presidio's own "Non schema URL" pattern may start at every character of
-    a run such as a line of dot leaders, and tries some 1,500 domain endings
-    at every dot: seconds on a few such lines. Anchored to the start of a run
-    of host-name characters, it does that once per run.
+    A match counts only when its host ends in a known public suffix. The
+    patterns can then say "any ending of letters" where Presidio's own URL
+    recognizer spells out some 700 endings: a regex that took a quarter of a
+    second to compile on every start.
     """
 
-    PATTERNS = [
-        Pattern(p.name, r"(?i)(?<![a-z0-9.\-])" + UrlRecognizer.BASE_URL_REGEX, p.score)
-        if p.name == "Non schema URL" else p
-        for p in UrlRecognizer.PATTERNS
-    ]
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Keep the pattern's score for a real address; drop the rest."""
+        return None if has_public_suffix(pattern_text) else False
 
 
 class RuleRecognizer(EntityRecognizer):
