@@ -94,11 +94,10 @@ def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
     """Whether a result is part of a referral essential rather than an identifier.
 
     A model's guess inside any keep span is, and so is a place name inside a
-    broad region ("Atlanta metro", "Greater Boston").
+    broad region ("Atlanta metro", "Greater Boston") or inside the name of a
+    plan or programme ("Western Health Advantage", "SMART Recovery").
     """
-    if rule.weak:
-        return _inside(start, end, keep)
-    return rule.category == "LOCATION" and _inside(start, end, [k for k in keep if k.label == "REGION"])
+    return (rule.weak or rule.category == "LOCATION") and _inside(start, end, keep)
 
 
 def build_findings(text: str, results: Iterable, rules: RuleSet,

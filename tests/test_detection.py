@@ -75,6 +75,22 @@ FOUND = [
     ("She's a 3rd grade teacher and lives in Tulsa.", "3rd grade teacher", "OCCUPATION"),
     ("---------- Forwarded message ---------\nFrom: Linda Marsh <lm@example.org>\n\n"
      "Client is Eleanor Pruitt, aged 93, widowed.\n\nLinda", "Eleanor Pruitt", "NAME"),
+    # Session 5 phrasings (blind batch F showed them missing).
+    ("She is on Discovery Health, membership no. DH40217763.", "DH40217763", "ID"),
+    ("Subject: case 2024-JV-00871, needs a trauma assessment", "2024-JV-00871", "ID"),
+    ("The detective gave the family a report number, PD-25-118842, for records.", "PD-25-118842", "ID"),
+    ("Her father can be reached on +91 80 555 0127.", "+91 80 555 0127", "CONTACT"),
+    ("She's moving to the Phoenix metro next month, adult, bipolar I.", "next month", "DATE"),
+    ("PTSD following a sexual assault last semester.", "last semester", "DATE"),
+    ("She made an attempt the weekend of her birthday and was hospitalized.", "the weekend of her birthday", "DATE"),
+    ("The family fled two days before Christmas.", "two days before Christmas", "DATE"),
+    ("He went missing last August and it was all over the news.", "last August", "DATE"),
+    ("need a therapist for tyler, 23, just discharged from rehab", "23", "AGE"),
+    ("I am writing to refer Aarav, 16 yrs, a student.", "16 yrs", "AGE"),
+    ("A photo of her at her 93rd birthday party.", "93rd", "AGE"),
+    ("Just discharged from Maple Crest Recovery in Ohio.", "Maple Crest Recovery", "LOCATION"),
+    ("I currently see him Wednesdays after school but he needs more.", "Wednesdays after school", "TIMING"),
+    ("she's my first Monday slot and has been for 3 yrs", "first Monday slot", "TIMING"),
 ]
 
 TRAPS = [
@@ -88,6 +104,7 @@ TRAPS = [
     "Arabic-speaking family therapist for a Syrian family, telehealth in Ontario.",
     "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
     "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
+    "Adult, bipolar I, stable for 2 yrs, needs SMART Recovery or a group; Western Health Advantage.",
 ]
 
 
