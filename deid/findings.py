@@ -24,6 +24,11 @@ from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 _LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
 #: Categories whose text names one thing wherever it appears again in a draft.
 _REPEATED = frozenset({"NAME", "LOCATION", "EMPLOYER"})
+#: Identifier categories whose name may be part of an essential's, and of which essentials.
+_PART_OF_ESSENTIAL = {
+    "LOCATION": frozenset({"AGE_RANGE", "CONCERN", "MODALITY", "INSURANCE", "REGION", "LOGISTICS"}),
+    "EMPLOYER": frozenset({"REGION"}),
+}
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 
 
@@ -95,9 +100,13 @@ def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
 
     A model's guess inside any keep span is, and so is a place name inside a
     broad region ("Atlanta metro", "Greater Boston") or inside the name of a
-    plan or programme ("Western Health Advantage", "SMART Recovery").
+    plan or programme ("Western Health Advantage", "SMART Recovery"), and a
+    name read as a workplace inside a region ("Fort Worth area").
     """
-    return (rule.weak or rule.category == "LOCATION") and _inside(start, end, keep)
+    if rule.weak:
+        return _inside(start, end, keep)
+    labels = _PART_OF_ESSENTIAL.get(rule.category)
+    return bool(labels) and _inside(start, end, [k for k in keep if k.label in labels])
 
 
 def build_findings(text: str, results: Iterable, rules: RuleSet,

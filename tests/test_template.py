@@ -56,3 +56,16 @@ def test_a_concern_that_opens_a_sentence_loses_its_capital(linter):
     report = linter.lint("Looking for EMDR for a client in Tulsa. Acute stress, not sleeping.\nDepression and PTSD.")
     assert "Concern: acute stress, not sleeping, depression and PTSD." in report.template
     assert linter.lint(report.template).findings == []
+
+
+@pytest.mark.parametrize("draft, kept", [
+    ("Couple in their 50s, trust issues after an emotional affair. Iowa Medicaid, telehealth.", "trust issues"),
+    ("Teen with exam stress, BCBS MT, in person in Billings or telehealth.", "BCBS MT"),
+    ("Adult, adjustment to retirement, traditional Medicare, Middle TN.", "adjustment to retirement"),
+    ("Adult, adjustment to retirement, traditional Medicare, Middle TN.", "Middle TN"),
+    ("Young adult, housing insecurity, PhilHealth, Metro Manila or online.", "Metro Manila"),
+    ("Seeking CBT for panic in the Fort Worth area, Aetna.", "Fort Worth area"),
+])
+def test_essentials_of_an_open_vocabulary_are_kept(linter, draft, kept):
+    # kinds of trouble, a state's plan, parts of states and metro areas by pattern, not only by word list
+    assert kept in linter.lint(draft).template
