@@ -9,6 +9,7 @@ data: ``rules/template.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -17,6 +18,7 @@ from deid.data import read_data
 from deid.findings import Span
 from deid.gazetteer import load_gazetteer
 from deid.generalise import age_band, client_sex, parse_age
+from deid.rules import EXACT
 
 if TYPE_CHECKING:
     from deid.linter import Report
@@ -60,12 +62,20 @@ def essentials(report: Report) -> dict[str, list[str]]:
     return {label: list(values.values()) for label, values in found.items()}
 
 
+def _words(words: list[str]) -> Callable[[str], bool]:
+    """Whether a word is one of ``words``: in any case, or as written for
+    those with a leading ``=`` (as in lexicons: "=I" is not "i")."""
+    exact = {w.removeprefix(EXACT) for w in words if w.startswith(EXACT)}
+    loose = {w.lower() for w in words if not w.startswith(EXACT)}
+    return lambda word: word in exact or word.lower() in loose
+
+
 def phrases(report: Report, conf: dict) -> list[Span]:
     """Keep spans grown into the phrases around them ("complex PTSD"), never over a finding."""
     text = report.text
     taken = [(f.start, f.end) for f in report.findings]
-    before = {w.lower() for w in conf["before"]}
-    after = {w.lower() for w in conf["after"]}
+    before = _words(conf["before"])
+    after = _words(conf["after"])
     joiners = tuple(conf["joiners"])
 
     def free(start: int, end: int) -> bool:
@@ -74,9 +84,9 @@ def phrases(report: Report, conf: dict) -> list[Span]:
     grown: list[Span] = []
     for span in sorted(report.keep):
         start, end = span.start, span.end
-        while (m := _WORD_BEFORE.search(text, 0, start)) and m.group(1).lower() in before and free(m.start(1), start):
+        while (m := _WORD_BEFORE.search(text, 0, start)) and before(m.group(1)) and free(m.start(1), start):
             start = m.start(1)
-        while (m := _WORD_AFTER.match(text, end)) and m.group(1).lower() in after and free(end, m.end()):
+        while (m := _WORD_AFTER.match(text, end)) and after(m.group(1)) and free(end, m.end()):
             end = m.end()
         last = grown[-1] if grown else None
         gap = text[last.end:start] if last else ""
