@@ -75,6 +75,19 @@ FOUND = [
     ("She's a 3rd grade teacher and lives in Tulsa.", "3rd grade teacher", "OCCUPATION"),
     ("---------- Forwarded message ---------\nFrom: Linda Marsh <lm@example.org>\n\n"
      "Client is Eleanor Pruitt, aged 93, widowed.\n\nLinda", "Eleanor Pruitt", "NAME"),
+    # Session 4: DISTINCTIVE phrasing families (free-text events in blind posts).
+    ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
+    ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),
+    ("New client is the bus driver who got punched on the 12 line.", "bus driver who got punched", "DISTINCTIVE"),
+    ("She's the daughter of a famous NFL player, seeking a therapist.", "daughter of a famous NFL player", "DISTINCTIVE"),
+    ("She sued the school district over the bullying and it was stressful.", "sued the school district over the bullying", "DISTINCTIVE"),
+    ("Her last therapist leaked her diagnosis to her employer.", "leaked her diagnosis to her employer", "DISTINCTIVE"),
+    ("Some of you will recognise him from the Channel 8 segment.", "Channel 8 segment", "DISTINCTIVE"),
+    ("Teen with an extremely rare genetic condition, needs support.", "extremely rare genetic condition", "DISTINCTIVE"),
+    ("She was a contestant on The Voice a few years ago.", "contestant on The Voice", "DISTINCTIVE"),
+    ("He was at the Manchester Arena attack when he was 12.", "Manchester Arena attack", "DISTINCTIVE"),
+    ("Her son survived the tanker explosion at Ojuelegba.", "tanker explosion at Ojuelegba", "DISTINCTIVE"),
+    ("Client is the only woman on the volunteer fire crew.", "only woman on the volunteer fire crew", "DISTINCTIVE"),
 ]
 
 TRAPS = [
@@ -88,6 +101,11 @@ TRAPS = [
     "Arabic-speaking family therapist for a Syrian family, telehealth in Ontario.",
     "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
     "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
+    # Session 4 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
+    "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
+    "She's the one who needs the most support; he was the one who found her after the overdose.",
+    "The nurse who called me said the client is doing ok.",
+    "You may have heard about the new DBT group at our clinic.",
 ]
 
 
