@@ -88,6 +88,17 @@ FOUND = [
     ("He was at the Manchester Arena attack when he was 12.", "Manchester Arena attack", "DISTINCTIVE"),
     ("Her son survived the tanker explosion at Ojuelegba.", "tanker explosion at Ojuelegba", "DISTINCTIVE"),
     ("Client is the only woman on the volunteer fire crew.", "only woman on the volunteer fire crew", "DISTINCTIVE"),
+    # Session 4: OCCUPATION role families (modified public roles, judges, clergy, media, coaches, rare roles).
+    ("Need a panic specialist for someone who is a local news anchor here.", "local news anchor", "OCCUPATION"),
+    ("cl is the weekend weather guy on KOIN and needs grief support.", "weekend weather guy on KOIN", "OCCUPATION"),
+    ("She's a sitting district court judge in a rural county.", "sitting district court judge", "OCCUPATION"),
+    ("He is the lead pastor at a small church.", "lead pastor", "OCCUPATION"),
+    ("He is an assistant basketball coach and his wife is struggling.", "assistant basketball coach", "OCCUPATION"),
+    ("Client is a flight paramedic, wants someone who gets first responder culture.", "flight paramedic", "OCCUPATION"),
+    ("She's a town councillor and worried about being seen.", "town councillor", "OCCUPATION"),
+    ("A 38-year-old Year 6 teacher at St Anne's Primary.", "Year 6 teacher", "OCCUPATION"),
+    ("She was the shave ice shop owner on Front Street everyone knew.", "shave ice shop owner", "OCCUPATION"),
+    ("He works as a bouncer at the Blue Moon.", "bouncer", "OCCUPATION"),
 ]
 
 TRAPS = [
@@ -106,6 +117,7 @@ TRAPS = [
     "She's the one who needs the most support; he was the one who found her after the overdose.",
     "The nurse who called me said the client is doing ok.",
     "You may have heard about the new DBT group at our clinic.",
+    "Client is a nurse on Tuesdays and a student the rest of the week.",
 ]
 
 
