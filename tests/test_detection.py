@@ -99,6 +99,13 @@ FOUND = [
     ("A 38-year-old Year 6 teacher at St Anne's Primary.", "Year 6 teacher", "OCCUPATION"),
     ("She was the shave ice shop owner on Front Street everyone knew.", "shave ice shop owner", "OCCUPATION"),
     ("He works as a bouncer at the Blue Moon.", "bouncer", "OCCUPATION"),
+    # Session 4: NAME positions (nicknames, partner of N years, lone initials, two-capital initials).
+    ("Her husband Mark (everybody calls him Sarge) is using again.", "Sarge", "NAME"),
+    ("My client's partner of 30 years, Will, died by suicide.", "Will", "NAME"),
+    ("Her husband (Darnell) is supportive.", "Darnell", "NAME"),
+    ("Uses daily. M. is available Thursday evenings.", "M.", "NAME"),
+    ("Please help, 14yo boy, T., made a suicide attempt.", "T.", "NAME"),
+    ("Medicaid referral in Youngstown? JT, teen, vaping daily.", "JT", "NAME"),
 ]
 
 TRAPS = [
@@ -118,6 +125,8 @@ TRAPS = [
     "The nurse who called me said the client is doing ok.",
     "You may have heard about the new DBT group at our clinic.",
     "Client is a nurse on Tuesdays and a student the rest of the week.",
+    "Lad is in his late teens and struggling at uni. Adult in OR, Aetna. She calls him every day.",
+    "Client (Medicaid) needs DBT; lives in Washington D.C. and is new to the area.",
 ]
 
 
@@ -168,3 +177,12 @@ def test_a_flagged_place_or_workplace_is_flagged_wherever_it_appears(linter, dra
     report = linter.lint(draft)
     assert [f.text for f in report.findings if f.text == word] == [word, word]
     assert word not in report.redacted
+
+
+@pytest.mark.parametrize("draft", [
+    "Adult in OR, 34, Aetna.",          # a state code before an age is not initials
+    "Lad is 19 and struggling at uni.", # a word for the client is not a name
+])
+def test_no_name_in(linter: Linter, draft: str) -> None:
+    names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
+    assert names == [], names
