@@ -106,6 +106,11 @@ FOUND = [
     ("Uses daily. M. is available Thursday evenings.", "M.", "NAME"),
     ("Please help, 14yo boy, T., made a suicide attempt.", "T.", "NAME"),
     ("Medicaid referral in Youngstown? JT, teen, vaping daily.", "JT", "NAME"),
+    # Session 4: EMPLOYER after more job phrasings, with its site or number.
+    ("She moved to Munich when her husband took a job at BMW.", "BMW", "EMPLOYER"),
+    ("He works underground at the Creighton mine on rotating shifts.", "Creighton mine", "EMPLOYER"),
+    ("Client is a firefighter with Station 7 in a small town.", "Station 7", "EMPLOYER"),
+    ("She was laid off from Boeing and is struggling.", "Boeing", "EMPLOYER"),
 ]
 
 TRAPS = [
