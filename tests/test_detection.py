@@ -111,6 +111,12 @@ FOUND = [
     ("He works underground at the Creighton mine on rotating shifts.", "Creighton mine", "EMPLOYER"),
     ("Client is a firefighter with Station 7 in a small town.", "Station 7", "EMPLOYER"),
     ("She was laid off from Boeing and is struggling.", "Boeing", "EMPLOYER"),
+    # Session 4: LOCATION families abroad and in Hawaii.
+    ("Kupuna with depression on Maui, telehealth ok.", "Maui", "LOCATION"),
+    ("Subject: Kupuna with depression - Big Island", "Big Island", "LOCATION"),
+    ("She's happy to travel within Gloucestershire.", "Gloucestershire", "LOCATION"),
+    ("She lives in LS8. The NHS perinatal team has a wait.", "LS8", "LOCATION"),
+    ("A psychiatrist in Koramangala or HSR Layout?", "HSR Layout", "LOCATION"),
 ]
 
 TRAPS = [
@@ -132,6 +138,7 @@ TRAPS = [
     "Client is a nurse on Tuesdays and a student the rest of the week.",
     "Lad is in his late teens and struggling at uni. Adult in OR, Aetna. She calls him every day.",
     "Client (Medicaid) needs DBT; lives in Washington D.C. and is new to the area.",
+    "Adult client in New Hampshire, or Rhode Island, or Prince Edward Island; telehealth.",
 ]
 
 
