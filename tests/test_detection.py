@@ -88,6 +88,7 @@ FOUND = [
     ("He was at the Manchester Arena attack when he was 12.", "Manchester Arena attack", "DISTINCTIVE"),
     ("Her son survived the tanker explosion at Ojuelegba.", "tanker explosion at Ojuelegba", "DISTINCTIVE"),
     ("Client is the only woman on the volunteer fire crew.", "only woman on the volunteer fire crew", "DISTINCTIVE"),
+    ("The mom who confronted the school board at the meeting is my client.", "confronted the school board at the meeting", "DISTINCTIVE"),
     # Session 4: OCCUPATION role families (modified public roles, judges, clergy, media, coaches, rare roles).
     ("Need a panic specialist for someone who is a local news anchor here.", "local news anchor", "OCCUPATION"),
     ("cl is the weekend weather guy on KOIN and needs grief support.", "weekend weather guy on KOIN", "OCCUPATION"),
@@ -136,6 +137,8 @@ TRAPS = [
     "The nurse who called me said the client is doing ok.",
     "You may have heard about the new DBT group at our clinic.",
     "Client is a nurse on Tuesdays and a student the rest of the week.",
+    "She's the one who initiated the divorce; he's the one who cheated with a coworker.",
+    "She was the one who filed for divorce. He is the one who moved out.",
     "Lad is in his late teens and struggling at uni. Adult in OR, Aetna. She calls him every day.",
     "Client (Medicaid) needs DBT; lives in Washington D.C. and is new to the area.",
     "Adult client in New Hampshire, or Rhode Island, or Prince Edward Island; telehealth.",
