@@ -91,6 +91,49 @@ FOUND = [
     ("Just discharged from Maple Crest Recovery in Ohio.", "Maple Crest Recovery", "LOCATION"),
     ("I currently see him Wednesdays after school but he needs more.", "Wednesdays after school", "TIMING"),
     ("she's my first Monday slot and has been for 3 yrs", "first Monday slot", "TIMING"),
+    # Session 5: DISTINCTIVE phrasing families (free-text events in blind posts).
+    ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
+    ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),
+    ("New client is the bus driver who got punched on the 12 line.", "bus driver who got punched", "DISTINCTIVE"),
+    ("She's the daughter of a famous NFL player, seeking a therapist.", "daughter of a famous NFL player", "DISTINCTIVE"),
+    ("She sued the school district over the bullying and it was stressful.", "sued the school district over the bullying", "DISTINCTIVE"),
+    ("Her last therapist leaked her diagnosis to her employer.", "leaked her diagnosis to her employer", "DISTINCTIVE"),
+    ("Some of you will recognise him from the Channel 8 segment.", "Channel 8 segment", "DISTINCTIVE"),
+    ("Teen with an extremely rare genetic condition, needs support.", "extremely rare genetic condition", "DISTINCTIVE"),
+    ("She was a contestant on The Voice a few years ago.", "contestant on The Voice", "DISTINCTIVE"),
+    ("He was at the Manchester Arena attack when he was 12.", "Manchester Arena attack", "DISTINCTIVE"),
+    ("Her son survived the tanker explosion at Ojuelegba.", "tanker explosion at Ojuelegba", "DISTINCTIVE"),
+    ("Client is the only woman on the volunteer fire crew.", "only woman on the volunteer fire crew", "DISTINCTIVE"),
+    ("The mom who confronted the school board at the meeting is my client.", "confronted the school board at the meeting", "DISTINCTIVE"),
+    # Session 5: OCCUPATION role families (modified public roles, judges, clergy, media, coaches, rare roles).
+    ("Need a panic specialist for someone who is a local news anchor here.", "local news anchor", "OCCUPATION"),
+    ("cl is the weekend weather guy on KOIN and needs grief support.", "weekend weather guy on KOIN", "OCCUPATION"),
+    ("She's a sitting district court judge in a rural county.", "sitting district court judge", "OCCUPATION"),
+    ("He is the lead pastor at a small church.", "lead pastor", "OCCUPATION"),
+    ("He is an assistant basketball coach and his wife is struggling.", "assistant basketball coach", "OCCUPATION"),
+    ("Client is a flight paramedic, wants someone who gets first responder culture.", "flight paramedic", "OCCUPATION"),
+    ("She's a town councillor and worried about being seen.", "town councillor", "OCCUPATION"),
+    ("A 38-year-old Year 6 teacher at St Anne's Primary.", "Year 6 teacher", "OCCUPATION"),
+    ("She was the shave ice shop owner on Front Street everyone knew.", "shave ice shop owner", "OCCUPATION"),
+    ("He works as a bouncer at the Blue Moon.", "bouncer", "OCCUPATION"),
+    # Session 5: NAME positions (nicknames, partner of N years, lone initials, two-capital initials).
+    ("Her husband Mark (everybody calls him Sarge) is using again.", "Sarge", "NAME"),
+    ("My client's partner of 30 years, Will, died by suicide.", "Will", "NAME"),
+    ("Her husband (Darnell) is supportive.", "Darnell", "NAME"),
+    ("Uses daily. M. is available Thursday evenings.", "M.", "NAME"),
+    ("Please help, 14yo boy, T., made a suicide attempt.", "T.", "NAME"),
+    ("Medicaid referral in Youngstown? JT, teen, vaping daily.", "JT", "NAME"),
+    # Session 5: EMPLOYER after more job phrasings, with its site or number.
+    ("She moved to Munich when her husband took a job at BMW.", "BMW", "EMPLOYER"),
+    ("He works underground at the Creighton mine on rotating shifts.", "Creighton mine", "EMPLOYER"),
+    ("Client is a firefighter with Station 7 in a small town.", "Station 7", "EMPLOYER"),
+    ("She was laid off from Boeing and is struggling.", "Boeing", "EMPLOYER"),
+    # Session 5: LOCATION families abroad and in Hawaii.
+    ("Kupuna with depression on Maui, telehealth ok.", "Maui", "LOCATION"),
+    ("Subject: Kupuna with depression - Big Island", "Big Island", "LOCATION"),
+    ("She's happy to travel within Gloucestershire.", "Gloucestershire", "LOCATION"),
+    ("She lives in LS8. The NHS perinatal team has a wait.", "LS8", "LOCATION"),
+    ("A psychiatrist in Koramangala or HSR Layout?", "HSR Layout", "LOCATION"),
 ]
 
 TRAPS = [
@@ -105,6 +148,17 @@ TRAPS = [
     "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
     "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
     "Adult, bipolar I, stable for 2 yrs, needs SMART Recovery or a group; Western Health Advantage.",
+    # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
+    "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
+    "She's the one who needs the most support; he was the one who found her after the overdose.",
+    "The nurse who called me said the client is doing ok.",
+    "You may have heard about the new DBT group at our clinic.",
+    "Client is a nurse on Tuesdays and a student the rest of the week.",
+    "She's the one who initiated the divorce; he's the one who cheated with a coworker.",
+    "She was the one who filed for divorce. He is the one who moved out.",
+    "Lad is in his late teens and struggling at uni. Adult in OR, Aetna. She calls him every day.",
+    "Client (Medicaid) needs DBT; lives in Washington D.C. and is new to the area.",
+    "Adult client in New Hampshire, or Rhode Island, or Prince Edward Island; telehealth.",
 ]
 
 
@@ -155,3 +209,12 @@ def test_a_flagged_place_or_workplace_is_flagged_wherever_it_appears(linter, dra
     report = linter.lint(draft)
     assert [f.text for f in report.findings if f.text == word] == [word, word]
     assert word not in report.redacted
+
+
+@pytest.mark.parametrize("draft", [
+    "Adult in OR, 34, Aetna.",          # a state code before an age is not initials
+    "Lad is 19 and struggling at uni.", # a word for the client is not a name
+])
+def test_no_name_in(linter: Linter, draft: str) -> None:
+    names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
+    assert names == [], names

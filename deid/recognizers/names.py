@@ -111,7 +111,8 @@ class ContextNameRecognizer(RuleRecognizer):
         out = []
         for _, _, cue_end in self._matcher(doc)(doc):
             i = cue_end
-            if i < len(doc) and doc[i].text in {",", ":", "-", "—"}:
+            # A name may be set off after its cue: "her ex, Darnell", "husband (Mark)".
+            if i < len(doc) and doc[i].text in {",", ":", "-", "—", "("}:
                 i += 1
             if i >= len(doc) or not self.is_name(doc[i]):
                 continue
