@@ -91,6 +91,8 @@ FOUND = [
     ("Just discharged from Maple Crest Recovery in Ohio.", "Maple Crest Recovery", "LOCATION"),
     ("I currently see him Wednesdays after school but he needs more.", "Wednesdays after school", "TIMING"),
     ("she's my first Monday slot and has been for 3 yrs", "first Monday slot", "TIMING"),
+    ("still need an ED specialist for lexi (14), ARFID, Medicaid", "lexi", "NAME"),
+    ("grief therapist asap for summer (22) whose boyfriend died", "summer", "NAME"),
     # Session 5: DISTINCTIVE phrasing families (free-text events in blind posts).
     ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
     ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),
@@ -218,3 +220,9 @@ def test_a_flagged_place_or_workplace_is_flagged_wherever_it_appears(linter, dra
 def test_no_name_in(linter: Linter, draft: str) -> None:
     names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
     assert names == [], names
+
+
+def test_a_person_word_before_an_age_is_not_a_name(linter: Linter) -> None:
+    # gender-guesser lists Guy and Boy as names; written in lower case they are the words
+    for draft in ("the guy (34) is anxious", "a boy, 8, with tics"):
+        assert [f.category for f in linter.lint(draft).findings] == ["AGE"], draft

@@ -5,11 +5,12 @@ name-like word: a capitalised word that is not a stop word or a listed
 term, an initial ("K.", "J.D.", "JT"), or a lowercase word that is a known
 first name. A second capitalised word after it is taken as the surname.
 Surname cues after the name ("the Okafor family") work the same way, and so
-does an age or an initial right after a known first name ("Rusty Vanderpool,
-67", "Grace O.").
+does an age right after a known first name, in any case ("Rusty Vanderpool,
+67", "lexi (14)"), or an initial after a capitalised one ("Grace O.").
 
 Options: ``cues_before`` and ``cues_after`` (words and ``@lexicons``),
-``not_names`` (words that never count as names). First names come from
+``not_names`` (words that never count as names) and ``not_lowercase_names``
+(words that are names only when capitalised: "Guy", not "the guy"). First names come from
 gender-guesser's multinational name dictionary.
 """
 
@@ -58,11 +59,12 @@ class ContextNameRecognizer(RuleRecognizer):
     """Names after relationship and naming cues, and before family cues."""
 
     def __init__(self, cues_before: list[str], cues_after: list[str] | None = None,
-                 not_names: list[str] | None = None, **kw: Any):
+                 not_names: list[str] | None = None, not_lowercase_names: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
         self.cues_before = sorted(self.terms(cues_before))
         self.cues_after = self.terms(cues_after)
         self.not_names = self.terms(not_names)
+        self.not_lowercase_names = self.terms(not_lowercase_names)
         self._matchers: dict[int, PhraseMatcher] = {}
 
     def _matcher(self, doc: Doc) -> PhraseMatcher:
@@ -85,19 +87,20 @@ class ContextNameRecognizer(RuleRecognizer):
             return not token.is_stop or low in first_names()
         if capital_only:
             return False
-        return token.is_alpha and low in first_names() and not token.is_stop
+        return token.is_alpha and low in first_names() and not token.is_stop and low not in self.not_lowercase_names
 
     def _before_age(self, doc: Doc) -> list[tuple[int, int, float]]:
-        """A known first name before an age ("Rusty Vanderpool, 67") or an initial ("Grace O.")."""
+        """A known first name, even lower-case, before an age ("Rusty Vanderpool, 67",
+        "lexi (14)"), or a capitalised one before an initial ("Grace O.")."""
         out = []
         for token in doc:
-            if not (token.text[:1].isupper() and token.is_alpha and token.lower_ in first_names()
-                    and self.is_name(token, capital_only=True)):
+            if not (token.is_alpha and token.lower_ in first_names() and self.is_name(token)):
                 continue
             end = token.i + 1
             if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
                 end += 1
-            if end == token.i + 1 and end < len(doc) and _INITIAL_DOT.match(doc[end].text):
+            if (end == token.i + 1 and end < len(doc) and token.text[:1].isupper()
+                    and _INITIAL_DOT.match(doc[end].text)):
                 out.append((token.idx, doc[end].idx + len(doc[end]), self.score))
                 continue
             rest = doc[end : end + 3]
