@@ -150,6 +150,19 @@ TRAPS = [
     "Older adult, Medicare. Please contact me directly, not the list: kf.lmft@example.org or 612-555-0119.",
     "She's a teacher with burnout, Aetna, telehealth anywhere in Oregon.\n\nThanks!\nLinda",
     "Adult, bipolar I, stable for 2 yrs, needs SMART Recovery or a group; Western Health Advantage.",
+    # Session 5: the poster's own details and colleagues, as blind batch G wrote them.
+    "Adult, treatment-resistant depression, Medicare.\n\nPlease reply off-list.\n\nHarold Feinberg, MD\n"
+    "Diplomate, ABPN\nFeinberg Psychiatry, PLLC · Arlington, VA\n703-555-0119",
+    "Teen, Medicaid, DBT.\n\nRochelle Tate, Child Welfare Specialist\n217-555-0103",
+    "Adult, OUD, Fidelis.\n\nDr. Ofelia Rentería\nBronx, NY",
+    "Teen, anxiety, bulk billing. Mon or Wed best. Cheers, Mick",
+    "Hey Dawn it's Rick from the CMH. r u taking new teens? Medicaid.",
+    "Subject: Off-post referral\n\nMs. Adebayo,\n\nI'm a counselor looking for CPT, Tricare.",
+    "Hi Tomás and Keiko,\n\nAny EMDR openings for an adult, Aetna, telehealth?",
+    "Adult, panic, Aetna. I'll run the auth. Tanya (front desk)",
+    "Adult, BCBS TX. I'm in Austin but the client isn't, so statewide telehealth please.",
+    "Couple in their 40s, EFT please; Sue Johnson's book got them in the door.",
+    "Couple in their 40s, Gottman, Cigna. @maria.k you said something was opening up?",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",

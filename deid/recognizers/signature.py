@@ -2,9 +2,11 @@
 
 A sign-off line ("Thanks,", "Warmly,", "--") followed by at most
 ``max_lines`` short lines, or a line carrying the poster's credentials
-("Dana Ruiz, LCSW"), and the contact lines right after it, make a zone in
-which nothing is reported as the client's; so does a last line that is
-only a name ("Linda"). Options: ``signoffs`` and
+("Dana Ruiz, LCSW") or, near the end, the poster's name and title ("Dr.
+Ofelia Rentería", "Rochelle Tate, Child Welfare Specialist"), and the
+contact lines right after it, make a zone in which nothing is reported as
+the client's; so does a last line that is only a name, after a sign-off or
+not ("Linda", "Cheers, Mick"). Options: ``signoffs`` and
 ``credentials`` (words and ``@lexicons``), ``max_lines``.
 """
 
@@ -18,6 +20,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from deid.recognizers.base import RuleRecognizer
+from deid.gazetteer import place_names
+from deid.recognizers.names import first_names
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 #: The conventional signature separator ("--", "-- Dana"), not a divider line.
@@ -28,6 +32,12 @@ _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}
 _SHORT_WORDS = 7
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
+#: A name line that opens a signature without a listed credential: "Dr. Ofelia Rentería",
+#: or a first name and surname, then a title ("Rochelle Tate, Child Welfare Specialist").
+_TITLED = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
+_NAMED_TITLE = regex.compile(r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
+#: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
+_DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
 
 class SignatureRecognizer(RuleRecognizer):
@@ -69,12 +79,32 @@ class SignatureRecognizer(RuleRecognizer):
             # a short line near the end ("LCSW", "Dana R., LMFT"), or a name and its credentials
             # anywhere, not a sentence that mentions one ("Anyone know a PMHNP in Bend?")
             short = len(line) <= 60 and len(words) <= _SHORT_WORDS and n - idx <= self.max_lines
-            if cred and (short or named and cred.start() <= named.end()):
+            if cred and (short or named and cred.start() <= named.end()) or self._name_line(line, n - idx):
                 stop = idx + 1
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
         last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
-        if last is not None and last > 0 and _SIGNED.match(text[lines[last][0]:lines[last][1]].strip()):
+        if last is not None and last > 0 and self._signed(text[lines[last][0]:lines[last][1]].strip()):
             out.append((lines[last][0], lines[last][1], self.score))
         return out
+
+    def _name_line(self, line: str, from_end: int) -> bool:
+        """A line near the end that names the poster: "Dr. Ofelia Rentería", or a
+        known first name, a surname and a title ("Rochelle Tate, Child Welfare Specialist")."""
+        if from_end > self.max_lines:
+            return False
+        if _TITLED.match(line):
+            return True
+        titled = _NAMED_TITLE.match(line)
+        if not titled or titled.group(1).lower() not in first_names():
+            return False
+        title = titled.group(2)  # a place after the comma is the client's town ("Maria Lopez, Bend")
+        return title in _DEGREES or title not in place_names(15000) and self.rules.lexicon_sets.get(
+            "us_state_codes", frozenset()).isdisjoint({title.lower()})
+
+    def _signed(self, line: str) -> bool:
+        """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick")."""
+        head, _, name = line.rpartition(" ")
+        return bool(_SIGNED.match(line) or head and name[:1].isupper() and _SIGNED.match(name)
+                    and " ".join(regex.sub(r"[^\w\s']", " ", head).lower().split()) in self.signoffs)
