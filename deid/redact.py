@@ -107,7 +107,8 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
     first_name = True
     bounds = [(f.start, f.end) for f in findings] + [(k.start, k.end) for k in keep]
     for f in findings:
-        start, end = _widen(text, f, [b for b in bounds if b != (f.start, f.end)])
+        others = [b for b in bounds if b != (f.start, f.end)]
+        start, end = _widen(text, f, others)
         before = _WORD_BEFORE.search(text, 0, start)
         word_before = before.group(1).lower() if before else ""
         after = _WORD_AFTER.match(text[end:end + 40])
@@ -120,7 +121,7 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
                 op = "CLIENT"
             first_name = False
         elif f.category == "AGE":
-            start, end, op = _plan_age(text, start, end, conf)
+            start, end, op = _plan_age(text, start, end, conf, others)
         elif f.category == "DATE":
             for lead in sorted(conf["date_lead"], key=len, reverse=True):
                 m = regex.search(r"\b" + regex.escape(lead) + r"\s+$", text[max(0, start - 12):start], regex.I)
@@ -151,13 +152,16 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
     return plans
 
 
-def _plan_age(text: str, start: int, end: int, conf: dict) -> tuple[int, int, str]:
+def _plan_age(text: str, start: int, end: int, conf: dict,
+              others: list[tuple[int, int]]) -> tuple[int, int, str]:
     """An age with what its band takes over: "a 34F client" -> "a client in
-    her 30s", "age 71" -> "in her 70s", "a 34F" -> "a woman in her 30s"."""
+    her 30s", "age 71" -> "in her 70s", "a 34F" -> "a woman in her 30s"; a
+    noun that is itself a finding ("a 41M vet", the job) is not taken over."""
     before = _WORD_BEFORE.search(text, 0, start)
     after = _WORD_AFTER.match(text[end:end + 40])
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
-    if after and after.group(1).lower() in conf["age_nouns"]:
+    noun_free = after is not None and not any(s < end + after.end() and end < e for s, e in others)
+    if after and after.group(1).lower() in conf["age_nouns"] and noun_free:
         start, end, op = article.start() if article else start, end + after.end(), "AGE_NOUN"
     elif before and before.group(1).lower() in conf["age_lead"]:
         start, op = before.start(1), "AGE"

@@ -47,3 +47,10 @@ def test_replaced_stretches_cover_every_finding(linter, draft_texts):
 
 def test_a_draft_without_findings_is_unchanged(linter, draft_texts):
     assert linter.lint(draft_texts.clean).redacted == draft_texts.clean
+
+
+def test_an_age_does_not_take_over_a_noun_that_is_itself_a_finding(linter):
+    # "a 41M vet": the band would write "a vet in his 40s" and bring the job back (found by the long fuzz run)
+    report = linter.lint("Need a trauma therapist for a 41M vet in Killeen, combat PTSD.")
+    assert [f.category for f in report.findings][:2] == ["AGE", "OCCUPATION"]
+    assert "vet" not in report.redacted and "in his 40s" in report.redacted
