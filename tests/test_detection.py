@@ -108,6 +108,9 @@ FOUND = [
     ("his venmo is @Cody-Lytle-88 if anyone's seen that before", "@Cody-Lytle-88", "NETWORK"),
     ("Their username there is voidlark.exe and they are scared", "voidlark.exe", "NETWORK"),
     ("anyone able to pick up my standing Friday lunchtime client?", "Friday lunchtime", "TIMING"),
+    ('client is Dominic Abruzzese ("Nico"), 26, cocaine use', "Nico", "NAME"),
+    ("their boy goes by junior, he's 14, and is cutting", "junior", "NAME"),
+    ("Trying to get a guy everyone calls Preacher connected to services", "Preacher", "NAME"),
     # Session 5: DISTINCTIVE phrasing families (free-text events in blind posts).
     ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
     ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),
@@ -179,6 +182,7 @@ TRAPS = [
     "Couple in their 40s, EFT please; Sue Johnson's book got them in the door.",
     "Couple in their 40s, Gottman, Cigna. @maria.k you said something was opening up?",
     "Adult, UK-based, the NHS waiting list is 18 months so happy to go private.",
+    "Adult client goes by they/them, wants a Beck-trained CBT therapist, Aetna.",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",
