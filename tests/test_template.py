@@ -77,3 +77,10 @@ def test_a_phrase_word_written_as_is_joins_only_as_written(linter):
     template = linter.lint("TAGGING YOU TWO BC i eacher at Mingo Creek Elementary, needs after 4pm. Has BCBS.").template
     assert "Location: BC." in template
     assert not linter.lint(template).fails("warning")
+
+
+def test_a_template_of_a_shouted_draft_lints_clean(linter):
+    # "Age group: CHILD, SCHOOL-AGE." once read as a name after "child" (found by the long fuzz run)
+    draft = "THE CHILD IS SCHOOL-AGE (EARLY ELEMENTARY), AND THE FAMILY HAS WELLMARK. DES MOINES METRO IS FINE."
+    template = linter.lint(draft).template
+    assert "SCHOOL-AGE" in template and not linter.lint(template).fails("warning")

@@ -83,6 +83,9 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         if _INITIALS.match(text):
             return not token.is_stop or len(text) > 1
+        if text.isupper() and len(text) > 3 and not capital_only:
+            # shouted text: "HUSBAND MARK", "CLIENT D'ANDRE", not "CHILD, SCHOOL-AGE"
+            return low in first_names() or "'" in text[1:-1]
         if text[0].isupper() and (token.is_alpha or "'" in text[1:-1]):
             return not token.is_stop or low in first_names()
         if capital_only:
