@@ -111,6 +111,7 @@ FOUND = [
     ('client is Dominic Abruzzese ("Nico"), 26, cocaine use', "Nico", "NAME"),
     ("their boy goes by junior, he's 14, and is cutting", "junior", "NAME"),
     ("Trying to get a guy everyone calls Preacher connected to services", "Preacher", "NAME"),
+    ("referral needed asap. client is Dominic Abruzzese, 26, cocaine use", "Dominic Abruzzese", "NAME"),
     # Session 5: DISTINCTIVE phrasing families (free-text events in blind posts).
     ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
     ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),

@@ -16,6 +16,9 @@ Options (all data, in the rule's ``options``):
     words and ``@lexicons``; an entity with any one of these words is dropped.
 ``require_name``
     keep only entities with a known first name or two capitalised words.
+``require_first_name``
+    keep only entities whose first word is a known first name (a person's
+    name the model read as an organisation: "Dominic Abruzzese").
 ``trim_terms``
     words and ``@lexicons`` cut from either edge of an entity (greetings,
     sign-offs) before the filters run.
@@ -42,7 +45,7 @@ class NerRecognizer(RuleRecognizer):
     def __init__(self, labels: list[str], require: str | None = None, reject: str | None = None,
                  reject_terms: list[str] | None = None, reject_acronyms: bool = False,
                  reject_any_terms: list[str] | None = None, require_name: bool = False,
-                 trim_terms: list[str] | None = None, **kw: Any):
+                 require_first_name: bool = False, trim_terms: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
         self.labels = frozenset(labels)
         self.require = regex.compile(require, _FLAGS) if require else None
@@ -51,6 +54,7 @@ class NerRecognizer(RuleRecognizer):
         self.reject_acronyms = reject_acronyms
         self.reject_any_terms = self.terms(reject_any_terms)
         self.require_name = require_name
+        self.require_first_name = require_first_name
         self.trim_terms = self.terms(trim_terms)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
@@ -102,6 +106,8 @@ class NerRecognizer(RuleRecognizer):
         if all(w.lower_ in self.reject_terms or w.is_stop for w in words):
             return False
         if any(w.lower_ in self.reject_any_terms for w in words):
+            return False
+        if self.require_first_name and words[0].lower_ not in first_names():
             return False
         if self.require_name and not (
             any(w.lower_ in first_names() for w in words) or sum(w.text[:1].isupper() for w in words) >= 2
