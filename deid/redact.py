@@ -160,8 +160,8 @@ def _plan_age(text: str, start: int, end: int, conf: dict,
     before = _WORD_BEFORE.search(text, 0, start)
     after = _WORD_AFTER.match(text[end:end + 40])
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
-    noun_free = after is not None and not any(s < end + after.end() and end < e for s, e in others)
-    if after and after.group(1).lower() in conf["age_nouns"] and noun_free:
+    if (after and after.group(1).lower() in conf["age_nouns"]
+            and not any(s < end + after.end() and end < e for s, e in others)):
         start, end, op = article.start() if article else start, end + after.end(), "AGE_NOUN"
     elif before and before.group(1).lower() in conf["age_lead"]:
         start, op = before.start(1), "AGE"

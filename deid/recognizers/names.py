@@ -10,8 +10,8 @@ does an age right after a known first name, in any case ("Rusty Vanderpool,
 
 Options: ``cues_before`` and ``cues_after`` (words and ``@lexicons``),
 ``not_names`` (words that never count as names) and ``not_lowercase_names``
-(words that are names only when capitalised: "Guy", not "the guy"). First names come from
-gender-guesser's multinational name dictionary.
+(words that are names only when capitalised: "Guy", not "the guy"). First
+names come from gender-guesser's multinational name dictionary.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
-from deid.recognizers.base import RuleRecognizer
 from deid.gazetteer import place_names
+from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -35,7 +35,8 @@ _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 #: A name line that opens a signature without a listed credential: "Dr. Ofelia Rentería",
 #: or a first name and surname, then a title ("Rochelle Tate, Child Welfare Specialist").
 _TITLED = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
-_NAMED_TITLE = regex.compile(r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
+_NAMED_TITLE = regex.compile(
+    r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
 #: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
