@@ -112,6 +112,13 @@ FOUND = [
     ("their boy goes by junior, he's 14, and is cutting", "junior", "NAME"),
     ("Trying to get a guy everyone calls Preacher connected to services", "Preacher", "NAME"),
     ("referral needed asap. client is Dominic Abruzzese, 26, cocaine use", "Dominic Abruzzese", "NAME"),
+    ("His DOC number is 274118 if your intake needs it.", "274118", "ID"),
+    ("Her A-number is 212-448-907 for the visit request.", "212-448-907", "ID"),
+    ("Comp claim is WC-ND-88213; the adjuster approved 12 sessions.", "WC-ND-88213", "ID"),
+    ("Subject: RE: placement 2025-JV-0417, therapy referral", "2025-JV-0417", "ID"),
+    ("he streams as @KingVoltz and got swatted", "@KingVoltz", "NETWORK"),
+    ("there's a fund for the family on CashApp ($MaureenStrong).", "$MaureenStrong", "NETWORK"),
+    ("her handle is literally her full name (@Ocean-Begay-22) so", "@Ocean-Begay-22", "NETWORK"),
     # Session 5: DISTINCTIVE phrasing families (free-text events in blind posts).
     ("He's the one who pulled the kids out of the bus crash last week.", "pulled the kids out of the bus crash", "DISTINCTIVE"),
     ("She pulled a kid out of the river in June and now has nightmares.", "pulled a kid out of the river", "DISTINCTIVE"),
