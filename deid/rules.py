@@ -260,15 +260,46 @@ def _term_regex(term: str) -> str:
     return f"(?-i:{body})" if exact else body
 
 
+def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ") -> str:
+    """An alternation of ``terms``, factored by their common prefixes: each
+    position of a text then tries only the terms that start with its
+    letters, not every term in turn. The longest term that lets the rest of
+    the pattern match wins, as in a longest-first alternation. Terms match
+    as the pattern's flags say, those written with a leading ``=`` only as
+    written; a space in a term is written ``space``."""
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        exact = term.startswith(EXACT)
+        for char in term.removeprefix(EXACT):  # as written: the pattern around may match case
+            node = node.setdefault((char, exact), {})
+        node[None] = {}
+
+    def write(node: dict) -> str:
+        branches = []
+        for key in sorted(k for k in node if k is not None):
+            char, exact = key
+            piece = space if char == " " else re.escape(char)
+            branches.append((f"(?-i:{piece})" if exact and char.lower() != char.upper() else piece) + write(node[key]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if None in node:  # a term ends here: the longer ones are tried first, then this one
+            return (body if len(body) == 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return write(trie)
+
+
 def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -> str:
-    """Replace ``{{lexicon}}`` with an alternation of its terms, longest first."""
+    """Replace ``{{lexicon}}`` with an alternation of its terms, longest first
+    (written as a trie: see :func:`trie_regex`)."""
 
     def alternation(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in lexicons:
             raise RuleError(f"{where}: no lexicon named {name!r} in rules/lexicons")
-        terms = sorted(lexicons[name], key=len, reverse=True)
-        return "(?:" + "|".join(_term_regex(t) for t in terms) + ")"
+        return "(?:" + trie_regex(lexicons[name], r"\s+") + ")"
 
     return _LEXICON_REF.sub(alternation, regex)
 
