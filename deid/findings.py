@@ -22,6 +22,10 @@ from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
 _LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+#: A word character (as ``\w``), to tell whole-word occurrences.
+_WORD = regex.compile(r"\w")
+_WORDS = regex.compile(r"\w+")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 #: Categories whose text names one thing wherever it appears again in a draft.
 _REPEATED = frozenset({"NAME", "LOCATION", "EMPLOYER"})
 #: Identifier categories whose name may be part of an essential's, and of which essentials.
@@ -68,7 +72,7 @@ class Positions:
     """Line and column (1-based, in characters) of offsets into one text."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", text)]
+        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     def __call__(self, offset: int) -> tuple[int, int]:
         """Return ``(line, column)`` of ``offset``."""
@@ -91,7 +95,7 @@ def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
 
 def _covered(text: str, start: int, end: int, zones: Sequence[Span]) -> bool:
     """Whether every word of ``[start, end)`` lies in some zone ("@Meg Lawson @Dan Ruiz")."""
-    words = [(start + m.start(), start + m.end()) for m in regex.finditer(r"\w+", text[start:end])]
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
     return bool(zones) and all(_inside(s, e, zones) for s, e in words)
 
 
@@ -152,10 +156,16 @@ def repeated(text: str, findings: list[Finding], zones: Sequence[Span],
     pieces = {f.text: f for f in findings
               if f.category in _REPEATED and sum(c.isalpha() for c in f.text) > 1 and which(f)}
     for piece in pieces.values():
-        for m in regex.finditer(rf"(?<!\w){regex.escape(piece.text)}(?!\w)", text):
-            if not any(f.overlaps(m.start(), m.end()) for f in found) and not _inside(m.start(), m.end(), zones):
-                line, column = where(m.start())
-                found.append(replace(piece, start=m.start(), end=m.end(), line=line, column=column))
+        start = text.find(piece.text)
+        while start != -1:
+            end = start + len(piece.text)
+            if _WORD.match(text, end) or start and _WORD.match(text, start - 1):  # not a whole word
+                start = text.find(piece.text, start + 1)
+                continue
+            if not any(f.overlaps(start, end) for f in found) and not _inside(start, end, zones):
+                line, column = where(start)
+                found.append(replace(piece, start=start, end=end, line=line, column=column))
+            start = text.find(piece.text, end)
     return sorted(found, key=lambda f: f.start)
 
 

@@ -39,6 +39,14 @@ from deid.recognizers.names import first_names
 _FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
+def _after_sign(ent: Span) -> bool:
+    """Whether an entity is written right after "#" or "@" (a hashtag or a handle)."""
+    if not ent.start:
+        return False
+    before = ent.doc[ent.start - 1]
+    return not before.whitespace_ and before.text[-1] in "#@"
+
+
 class NerRecognizer(RuleRecognizer):
     """A spaCy entity label mapped to a deid category, with filters."""
 
@@ -60,9 +68,8 @@ class NerRecognizer(RuleRecognizer):
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Entities of the rule's labels that pass its filters."""
         out = []
-        text = doc.text  # built from the tokens on each access: once, not per entity
         for ent in doc.ents:
-            if ent.label_ not in self.labels or ent.start_char and text[ent.start_char - 1] in "#@":
+            if ent.label_ not in self.labels or _after_sign(ent):
                 continue
             for piece in self._pieces(ent):
                 if self._keep(piece.text, [t for t in piece if t.is_alpha]):

@@ -43,17 +43,19 @@ class GazetteerRecognizer(RuleRecognizer):
     def spans(self, doc: Doc) -> list[tuple[int, int, float]]:
         """Longest gazetteer matches that have a place cue."""
         names = place_names(self.min_population)
+        tokens = [(t.text, t.whitespace_) for t in doc]  # one pass: doc[i] builds a token each time
         out = []
         i = 0
-        while i < len(doc):
-            if not doc[i].text[:1].isupper():
+        while i < len(tokens):
+            if not tokens[i][0][:1].isupper():
                 i += 1
                 continue
-            for n in range(min(_MAX_WORDS, len(doc) - i), 0, -1):
-                span = doc[i : i + n]
-                text = span.text
+            for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+                # as span.text: each word with its space, but the last without
+                text = "".join(w + ws for w, ws in tokens[i : i + n - 1]) + tokens[i + n - 1][0]
                 if (text in names and text.lower() not in self.not_places
-                        and (self._cued(doc, i, i + n) if self.require_cue else self._proper(span))):
+                        and (self._cued(doc, i, i + n) if self.require_cue else self._proper(doc[i : i + n]))):
+                    span = doc[i : i + n]
                     out.append((span.start_char, span.end_char, self.score))
                     i += n - 1
                     break
