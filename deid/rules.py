@@ -254,12 +254,6 @@ def expand_terms(values: list[Any], lexicons: dict[str, tuple[str, ...]], where:
     return out
 
 
-def _term_regex(term: str) -> str:
-    exact = term.startswith(EXACT)
-    body = re.escape(term.removeprefix(EXACT)).replace(r"\ ", r"\s+")
-    return f"(?-i:{body})" if exact else body
-
-
 def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ") -> str:
     """An alternation of ``terms``, factored by their common prefixes: each
     position of a text then tries only the terms that start with its
@@ -416,7 +410,7 @@ def _pattern_config(
     exact = [t for t in config.get("deny_list", []) if t.startswith(EXACT)]
     if exact:  # Presidio's deny list ignores case: these become a pattern of their own
         config["deny_list"] = [t for t in config["deny_list"] if not t.startswith(EXACT)]
-        alternation = "|".join(_term_regex(t) for t in sorted(exact, key=len, reverse=True))
+        alternation = trie_regex(exact, r"\s+")
         patterns.append({"name": "terms matched as written", "regex": rf"(?<!\w)(?:{alternation})(?!\w)",
                          "score": float(config.get("deny_list_score", 1.0))})
         config["patterns"] = patterns
