@@ -258,23 +258,34 @@ def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ") -> str:
     """An alternation of ``terms``, factored by their common prefixes: each
     position of a text then tries only the terms that start with its
     letters, not every term in turn. The longest term that lets the rest of
-    the pattern match wins, as in a longest-first alternation. Terms match
-    as the pattern's flags say, those written with a leading ``=`` only as
-    written; a space in a term is written ``space``."""
+    the pattern match wins, as in a longest-first alternation. Letters that
+    differ only in case share a branch ("MediCal", "Medical Assistance"),
+    written as the cases the terms have ("[Cc]"), so the pattern's flags
+    still decide the case; terms written with a leading ``=`` match only as
+    written. A space in a term is written ``space``."""
     trie: dict = {}
     for term in terms:
         node = trie
         exact = term.startswith(EXACT)
-        for char in term.removeprefix(EXACT):  # as written: the pattern around may match case
-            node = node.setdefault((char, exact), {})
-        node[None] = {}
+        for char in term.removeprefix(EXACT):
+            key = (char if exact else char.lower(), exact)
+            cases, node = node.setdefault(key, (set(), {}))
+            cases.add(char)
+        node[None] = (set(), {})
+
+    def piece(cases: set[str], exact: bool) -> str:
+        char = min(cases)
+        if char == " ":
+            return space
+        if exact and char.lower() != char.upper():
+            return f"(?-i:{re.escape(char)})"
+        return re.escape(char) if len(cases) == 1 else "[" + "".join(sorted(cases)) + "]"
 
     def write(node: dict) -> str:
         branches = []
         for key in sorted(k for k in node if k is not None):
-            char, exact = key
-            piece = space if char == " " else re.escape(char)
-            branches.append((f"(?-i:{piece})" if exact and char.lower() != char.upper() else piece) + write(node[key]))
+            cases, child = node[key]
+            branches.append(piece(cases, exact=key[1]) + write(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

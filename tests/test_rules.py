@@ -303,3 +303,15 @@ def test_invalid_option_regex_is_refused(rules_copy):
     message = load_error(rules_copy)
     assert str(path) in message
     assert "Z901" in message and "'reject'" in message and "position 9" in message
+
+
+def test_a_lexicon_trie_prefers_the_longest_term_whatever_the_case():
+    # "MediCal" and "Medical Assistance" share a branch: the longer term still wins (a trie keyed by
+    # case once stopped at "Medical")
+    import regex
+
+    from deid.rules import REGEX_FLAGS, trie_regex
+
+    pattern = regex.compile(rf"(?:{trie_regex(['MediCal', 'Medical Assistance', '=ACT'])})(?!\w)", REGEX_FLAGS)
+    assert [m.group() for m in pattern.finditer("Medical Assistance, MediCal, act, ACT")] == [
+        "Medical Assistance", "MediCal", "ACT"]
