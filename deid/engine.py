@@ -16,7 +16,7 @@ from typing import Any
 import regex
 import spacy
 from presidio_analyzer import (
-    AnalyzerEngine, EntityRecognizer, Pattern, PatternRecognizer, RecognizerRegistry, RecognizerResult,
+    AnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry, RecognizerResult,
 )
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -24,7 +24,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from deid.recognizers import CHECKED_PATTERNS, CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS
+from deid.recognizers import CHECKED_PATTERNS, CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS, RulePatternRecognizer
 from deid.rules import REGEX_FLAGS, Rule, RuleError, RuleSet, compile_regex, trie_regex
 from deid.settings import ModelNotFound, Settings
 
@@ -215,7 +215,7 @@ class Engine:
         options = config.pop("options", {})
         if rule.kind == "deny":
             terms = self.settings.deny_terms(rule.category)
-            return PatternRecognizer(
+            return RulePatternRecognizer(
                 supported_entity=rule.code, name=rule.code, patterns=[_deny_list_pattern(terms, 1.0)],
                 supported_language=LANGUAGE,
             ) if terms else None
@@ -227,7 +227,7 @@ class Engine:
             if check is not None and check not in CHECKED_PATTERNS:
                 raise RuleError(f"{rule.source}: rule {rule.code}: unknown check {check!r} "
                                 f"(one of {', '.join(CHECKED_PATTERNS)})")
-            return CHECKED_PATTERNS.get(check, PatternRecognizer)(**config, patterns=patterns, name=rule.code)
+            return CHECKED_PATTERNS.get(check, RulePatternRecognizer)(**config, patterns=patterns, name=rule.code)
         if rule.kind == "predefined":
             cls_name = options.pop("class")
             cls = PREDEFINED_REPLACEMENTS.get(cls_name) or getattr(presidio_predefined, cls_name)

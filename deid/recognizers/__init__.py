@@ -6,7 +6,7 @@ its words and thresholds come from the rule's ``options`` and lexicons.
 
 from __future__ import annotations
 
-from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RuleRecognizer
+from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer
 from deid.recognizers.names import ContextNameRecognizer
 from deid.recognizers.ner import NerRecognizer
 from deid.recognizers.places import GazetteerRecognizer
@@ -30,4 +30,7 @@ CODE_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
     "signature": SignatureRecognizer,
 }
 
-__all__ = ["CHECKED_PATTERNS", "CODE_RECOGNIZERS", "OfflineEmailRecognizer", "PREDEFINED_REPLACEMENTS", "RuleRecognizer"]
+__all__ = [
+    "CHECKED_PATTERNS", "CODE_RECOGNIZERS", "OfflineEmailRecognizer", "PREDEFINED_REPLACEMENTS", "RulePatternRecognizer",
+    "RuleRecognizer",
+]
