@@ -34,6 +34,10 @@ _PART_OF_ESSENTIAL = {
     "EMPLOYER": frozenset({"REGION"}),
 }
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
+#: A word a finding can grow over ("2.4km", "$400M", "Ehlers-Danlos"), and
+#: what may stand between two words of one clause.
+_CLAUSE_WORD = regex.compile(r"[\w$][\w'’$.-]*\w|\w")
+_CLAUSE_GAP = regex.compile(r"[ \t'’/&-]*")
 
 
 @dataclass(frozen=True, order=True)
@@ -141,8 +145,46 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     present = {rule.category for _, _, rule, _ in kept if not rule.only_with}
     kept = [k for k in kept if not k[2].only_with or present.intersection(k[2].only_with)]
     findings = _merge(text, kept, rules)
+    findings = _grow(text, findings, [*keep, *poster], rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)
+
+
+def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: RuleSet) -> list[Finding]:
+    """Findings of a category that ``grow`` run on to the end of their clause.
+
+    "survived the bus crash" grows over "on the Hwy 2 bridge" up to the
+    category's word limit, and stops before punctuation, a clause break word
+    (lexicon ``clause_breaks``), another finding or a zone; it does not end
+    on a function word (lexicon ``function_words``). Two findings of one
+    category that meet become one.
+    """
+    breaks = rules.lexicon_sets.get("clause_breaks", frozenset())
+    function_words = rules.lexicon_sets.get("function_words", frozenset())
+    grown: list[Finding] = []
+    for i, f in enumerate(findings):
+        limit = rules.categories[f.category].grow
+        if not limit:
+            grown.append(f)
+            continue
+        blocks = [(g.start, g.end) for g in findings[i + 1:] if g.category != f.category]
+        blocks += [(z.start, z.end) for z in zones if z.end > f.end]
+        end = taken = f.end
+        for n, word in enumerate(_CLAUSE_WORD.finditer(text, f.end)):
+            if n == limit or _CLAUSE_GAP.fullmatch(text, taken, word.start()) is None:
+                break
+            if word.group().lower() in breaks or any(s < word.end() and word.start() < e for s, e in blocks):
+                break
+            taken = word.end()
+            if word.group().lower() not in function_words:
+                end = taken
+        if grown and grown[-1].category == f.category and f.start < grown[-1].end:
+            f = grown.pop()  # the one before grew into this one
+            end = max(end, f.end)
+        if end > f.end:
+            f = replace(f, end=end, text=text[f.start:end])
+        grown.append(f)
+    return grown
 
 
 def repeated(text: str, findings: list[Finding], zones: Sequence[Span],

@@ -75,6 +75,8 @@ class Category:
     message: str
     fix: str
     why: str
+    #: Up to how many words a finding runs on to the end of its clause (0: not at all).
+    grow: int = 0
 
 
 @dataclass(frozen=True)
