@@ -162,6 +162,13 @@ FOUND = [
     ("She's happy to travel within Gloucestershire.", "Gloucestershire", "LOCATION"),
     ("She lives in LS8. The NHS perinatal team has a wait.", "LS8", "LOCATION"),
     ("A psychiatrist in Koramangala or HSR Layout?", "HSR Layout", "LOCATION"),
+    # Session 6: blind batch J's phrasings.
+    ("Name: Harold V.\nLocation: Ocean Shores (telehealth preferred)", "Ocean Shores", "LOCATION"),
+    ("We've been meeting Sundays after the 10:30 Mass for a few months.", "Sundays after the 10:30 Mass", "TIMING"),
+    ("She's been seeing our intern Tuesdays at 11.", "Tuesdays at 11", "TIMING"),
+    ("I've got a guy from our Thursday night group who needs a therapist.", "Thursday night", "TIMING"),
+    ("He's on the Galway senior hurling panel.", "Galway senior hurling panel", "EMPLOYER"),
+    ("She's a junior on the women's rugby team.", "women's rugby team", "EMPLOYER"),
 ]
 
 TRAPS = [
@@ -191,6 +198,17 @@ TRAPS = [
     "Couple in their 40s, Gottman, Cigna. @maria.k you said something was opening up?",
     "Adult, UK-based, the NHS waiting list is 18 months so happy to go private.",
     "Adult client goes by they/them, wants a Beck-trained CBT therapist, Aetna.",
+    # Session 6: the poster's own details as blind batch J wrote them.
+    "Adult, panic, Providence.\n\nTasha\nIntake Coordinator, Rosewood Counseling Group\n503-555-0106",
+    "Adult, CBTp, Medicaid.\n-- Priya, PMHNP (I'm at the Kingston clinic, 845-555-0104)",
+    "Adult, hoarding, MaineCare. Thanks — Beth Arsenault, LCSW, Rockland · 207-555-0119",
+    "adult ASD eval, self-pay, telehealth in Utah ok? ty! -Lindsey @ Wasatch Family Therapy 801-555-0133",
+    "Adult, Brainspotting, superbill ok. Comment or email intake@peachtree-wellness.example.com.",
+    "6. Availability: Monday mornings\nContact: me via DM or 541-555-0117",
+    "Fatima: Looking for a postpartum OCD specialist, OHIP.\nGrace: try the virtual clinic\nFatima: private?",
+    "Young woman, scrupulosity, ERP, Anthem.\nBlessings, Fr. Tom",
+    "Couple, EFT (Sue Johnson style, not tapping lol), Medicaid.",
+    "She played on a soccer team as a kid; adult now, Aetna.",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",
@@ -235,6 +253,20 @@ def test_findings_carry_rule_metadata(linter: Linter) -> None:
 def test_overlapping_results_merge_into_one_most_specific(linter: Linter) -> None:
     report = linter.lint("Reach her at kayla.jensen@example.com please.")
     assert [(f.category, f.text) for f in report.findings] == [("CONTACT", "kayla.jensen@example.com")]
+
+
+@pytest.mark.parametrize(("draft", "event"), [
+    # runs on to the end of its clause, not onto a function word
+    ("He survived the tour-bus crash on the mountain highway. Grief.", "tour-bus crash on the mountain highway"),
+    ("She is one of the conjoined twins separated at birth, and now 30.", "conjoined twins separated at birth"),
+    # stops at a clause break, a date, another finding
+    ("She survived the Camp Fire and lost her home.", "Camp Fire"),
+    ("His speech went viral on TikTok last Tuesday.", "went viral on TikTok"),
+    ("He survived the tour-bus crash on the Mexico-Cuernavaca highway.", "tour-bus crash"),
+    ("She was hurt in the bus crash with her brother.", "bus crash"),
+])
+def test_a_described_event_grows_to_the_end_of_its_clause(linter: Linter, draft: str, event: str) -> None:
+    assert event in [f.text for f in linter.lint(draft).findings if f.category == "DISTINCTIVE"]
 
 
 def test_keep_spans_are_recognised(linter: Linter) -> None:

@@ -3,10 +3,11 @@
 spaCy's small pipeline misses many place names in informal posts and tags
 others as people. A capitalised run of one to four words is a place when it
 is a known city or county and the context says so: a preposition before it
-("in", "near", "outside"), or a state after it ("Bend, OR").
+("in", "near", "outside"), a form's field label ("Location: Bend"), or a
+state after it ("Bend, OR").
 
 Options: ``min_population`` (smallest town taken), ``before`` (cue words
-and ``@lexicons``), ``states`` (lexicon of states, accepted after a comma),
+and ``@lexicons``), ``labels`` (field labels before a colon), ``states`` (lexicon of states, accepted after a comma),
 ``not_places`` (names never taken: states, regions, common words), and
 ``require_cue: false`` to take towns with no cue when the model reads
 them as the name of a place or a person (not of an organisation).
@@ -32,11 +33,12 @@ class GazetteerRecognizer(RuleRecognizer):
 
     def __init__(self, min_population: int = 15000, before: list[str] | None = None,
                  states: list[str] | None = None, not_places: list[str] | None = None,
-                 require_cue: bool = True, **kw: Any):
+                 labels: list[str] | None = None, require_cue: bool = True, **kw: Any):
         super().__init__(**kw)
         self.min_population = min_population
         self.require_cue = require_cue
         self.before = self.terms(before)
+        self.labels = self.terms(labels)
         self.states = self.terms(states)
         self.not_places = self.terms(not_places)
 
@@ -65,6 +67,8 @@ class GazetteerRecognizer(RuleRecognizer):
     def _cued(self, doc: Doc, start: int, end: int) -> bool:
         if start > 0 and doc[start - 1].lower_ in self.before:
             return True
+        if start > 1 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.labels:
+            return True  # a form's field: "Location: Ocean Shores"
         if end + 1 < len(doc) and doc[end].text == ",":
             return doc[end + 1].lower_.rstrip(".") in self.states
         return end < len(doc) and doc[end].text in {"County", "Parish", "Borough"}

@@ -5,9 +5,12 @@ A sign-off line ("Thanks,", "Warmly,", "--") followed by at most
 ("Dana Ruiz, LCSW") or, near the end, the poster's name and title ("Dr.
 Ofelia Rentería", "Rochelle Tate, Child Welfare Specialist"), and the
 contact lines right after it, make a zone in which nothing is reported as
-the client's; so does a last line that is only a name, after a sign-off or
-not ("Linda", "Cheers, Mick"). Options: ``signoffs`` and
-``credentials`` (words and ``@lexicons``), ``max_lines``.
+the client's. So does a name alone on a line after a blank line with a few
+short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
+Counseling Group / 503-555-0106"), and a last line that is only a name,
+after a sign-off or not ("Linda", "Cheers, Mick"), and the speakers' names
+in a pasted chat ("Fatima: ...", "Grace: ..."). Options: ``signoffs``
+and ``credentials`` (words and ``@lexicons``), ``max_lines``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ _DASHES = regex.compile(r"^--(?!-)")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
+#: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...").
+_SPEAKER = regex.compile(r"^[ \t]*(\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}\.?)?:[ \t]+\S", regex.M)
+#: At most this many lines follow the name that opens a closing block.
+_CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 #: A name line that opens a signature without a listed credential: "Dr. Ofelia Rentería",
@@ -37,6 +44,8 @@ _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 _TITLED = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
 _NAMED_TITLE = regex.compile(
     r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
+#: A title before the name in a sign-off ("Blessings, Fr. Tom").
+_TITLE_END = regex.compile(r"[ \t]*\b(?:Dr|Fr|Rev|Pastor|Rabbi|Imam|Sr|Br|Mr|Mrs|Ms|Mx)\.?$")
 #: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
@@ -85,6 +94,10 @@ class SignatureRecognizer(RuleRecognizer):
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
+            elif self._closing(text, lines, idx):
+                out.append((start, lines[-1][1], self.score))
+                break
+        out += self._speakers(text)
         last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
         if last is not None and last > 0 and self._signed(text[lines[last][0]:lines[last][1]].strip()):
             out.append((lines[last][0], lines[last][1], self.score))
@@ -104,8 +117,29 @@ class SignatureRecognizer(RuleRecognizer):
         return title in _DEGREES or title not in place_names(15000) and self.rules.lexicon_sets.get(
             "us_state_codes", frozenset()).isdisjoint({title.lower()})
 
+    def _speakers(self, text: str) -> list[tuple[int, int, float]]:
+        """Who speaks in a pasted chat ("Fatima: Looking for...", "Grace: try..."):
+        first names that open two or more lines, each before a colon."""
+        labels = [m for m in _SPEAKER.finditer(text) if m.group(1).lower() in first_names()]
+        if len(labels) < 2:
+            return []
+        return [(m.start(1), m.end(1), self.score) for m in labels]
+
+    def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
+        """A name alone on a line after a blank line or a sign-off, and only
+        short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
+        Counseling Group / 503-555-0106")."""
+        after = [text[s:e].strip() for s, e in lines[idx + 1:]]
+        if idx == 0 or not after or len(after) > _CLOSING_LINES or not self._signed(text[slice(*lines[idx])].strip()):
+            return False
+        before = text[slice(*lines[idx - 1])].strip()
+        words = " ".join(regex.sub(r"[^\w\s']", " ", before).lower().split())
+        return (not before or words in self.signoffs) and all(
+            len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
+
     def _signed(self, line: str) -> bool:
         """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick")."""
         head, _, name = line.rpartition(" ")
+        head = _TITLE_END.sub("", head)  # "Blessings, Fr. Tom"
         return bool(_SIGNED.match(line) or head and name[:1].isupper() and _SIGNED.match(name)
                     and " ".join(regex.sub(r"[^\w\s']", " ", head).lower().split()) in self.signoffs)
