@@ -169,6 +169,12 @@ FOUND = [
     ("I've got a guy from our Thursday night group who needs a therapist.", "Thursday night", "TIMING"),
     ("He's on the Galway senior hurling panel.", "Galway senior hurling panel", "EMPLOYER"),
     ("She's a junior on the women's rugby team.", "women's rugby team", "EMPLOYER"),
+    ("Client won the $400M Powerball in March.", "won the $400M Powerball", "DISTINCTIVE"),
+    ("She won the $2.1M scratch-off last spring.", "won the $2.1M scratch-off", "DISTINCTIVE"),
+    ("She competed for Miss Idaho and still gets recognised.", "competed for Miss Idaho", "DISTINCTIVE"),
+    ("His concussion in the final got replayed on ESPN2.", "got replayed on ESPN2", "DISTINCTIVE"),
+    ("She's the lady from the Target parking lot video.", "Target parking lot video", "DISTINCTIVE"),
+    ("He is one of the twins who were separated at birth.", "twins who were separated at birth", "DISTINCTIVE"),
 ]
 
 TRAPS = [
