@@ -175,6 +175,12 @@ FOUND = [
     ("His concussion in the final got replayed on ESPN2.", "got replayed on ESPN2", "DISTINCTIVE"),
     ("She's the lady from the Target parking lot video.", "Target parking lot video", "DISTINCTIVE"),
     ("He is one of the twins who were separated at birth.", "twins who were separated at birth", "DISTINCTIVE"),
+    ("SID 18842107. His parole officer requires counseling.", "18842107", "ID"),
+    ("he drives a black Silverado, plate CKW 4471; he", "CKW 4471", "ID"),
+    ("SSN last 4: 0192 (for your intake form)", "0192", "ID"),
+    ("older adult (b. 1947), depression", "1947", "AGE"),
+    ("1. Client name: withheld\n3. Age: 67\n4. Insurance: Medicare", "67", "AGE"),
+    ("She's lost two friends to suicide since the fall.", "since the fall", "DATE"),
 ]
 
 TRAPS = [
@@ -215,6 +221,9 @@ TRAPS = [
     "Young woman, scrupulosity, ERP, Anthem.\nBlessings, Fr. Tom",
     "Couple, EFT (Sue Johnson style, not tapping lol), Medicaid.",
     "She played on a soccer team as a kid; adult now, Aetna.",
+    "Looking for an Early Start Denver Model (ESDM) provider for a toddler, Colorado Medicaid.",
+    "anyone have an IFS or Hakomi person? adult, Optum. I'll be out Fri so ping Marcus if you find someone",
+    "Age: 30-39\nInsurance: Aetna\nAvailable this summer for a new client.",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",
