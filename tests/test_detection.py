@@ -181,6 +181,13 @@ FOUND = [
     ("older adult (b. 1947), depression", "1947", "AGE"),
     ("1. Client name: withheld\n3. Age: 67\n4. Insurance: Medicare", "67", "AGE"),
     ("She's lost two friends to suicide since the fall.", "since the fall", "DATE"),
+    ("Name: Faith Okonkwo\nDOB: 04/11/2009", "Faith Okonkwo", "NAME"),
+    ("Student: Jaylen Washington (student ID 2 0 4 4 7 1 9), 9th grade", "Jaylen Washington", "NAME"),
+    ("Student: Jaylen W. (student ID 2 0 4 4 7 1 9), 9th grade", "2 0 4 4 7 1 9", "ID"),
+    ("I'd like to refer Dr. Marguerite Hollis, the only OB in town.", "Marguerite Hollis", "NAME"),
+    ("can u call Luz's mom back? she's the little one", "Luz", "NAME"),
+    ("need a psychiatrist for my Thursday 11, adult, ADHD", "Thursday 11", "TIMING"),
+    ("Adult, BPD traits, sees us every other Friday at 10, Optum.", "every other Friday at 10", "TIMING"),
 ]
 
 TRAPS = [
@@ -224,6 +231,7 @@ TRAPS = [
     "Looking for an Early Start Denver Model (ESDM) provider for a toddler, Colorado Medicaid.",
     "anyone have an IFS or Hakomi person? adult, Optum. I'll be out Fri so ping Marcus if you find someone",
     "Age: 30-39\nInsurance: Aetna\nAvailable this summer for a new client.",
+    "Adult, Aetna, telehealth. My Monday 5 sessions are full, so evenings please.\nThanks Dr. Lee for the tip.",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",
