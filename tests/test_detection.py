@@ -188,6 +188,9 @@ FOUND = [
     ("can u call Luz's mom back? she's the little one", "Luz", "NAME"),
     ("need a psychiatrist for my Thursday 11, adult, ADHD", "Thursday 11", "TIMING"),
     ("Adult, BPD traits, sees us every other Friday at 10, Optum.", "every other Friday at 10", "TIMING"),
+    ("He is a ski patroller at the mountain and can't take time off.", "ski patroller", "OCCUPATION"),
+    ("retired shrimper, grief after the storm", "shrimper", "OCCUPATION"),
+    ("He works as a ranch hand near Burns.", "ranch hand", "OCCUPATION"),
 ]
 
 TRAPS = [

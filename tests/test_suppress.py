@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -84,8 +85,9 @@ def test_baseline_accepts_recorded_findings_and_stores_no_text(linter, folder):
     assert baseline.record("drafts/a.txt", report.findings) == len(report.findings)
     baseline.save()
     stored = (folder / ".deid-baseline.json").read_text(encoding="utf-8")
+    readable = re.sub(r"\b[0-9a-f]{16,}\b", "", stored)  # a digest may spell "34f" by chance
     for f in report.findings:
-        assert f.text not in stored and f.text.lower() not in stored
+        assert f.text not in readable and f.text.lower() not in readable
     assert "a.txt" not in stored and "drafts" not in stored
 
     again = Baseline.load(folder / ".deid-baseline.json").apply("drafts/a.txt", report)
