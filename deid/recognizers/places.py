@@ -7,10 +7,11 @@ is a known city or county and the context says so: a preposition before it
 state after it ("Bend, OR").
 
 Options: ``min_population`` (smallest town taken), ``before`` (cue words
-and ``@lexicons``), ``labels`` (field labels before a colon), ``states`` (lexicon of states, accepted after a comma),
-``not_places`` (names never taken: states, regions, common words), and
-``require_cue: false`` to take towns with no cue when the model reads
-them as the name of a place or a person (not of an organisation).
+and ``@lexicons``), ``labels`` (field labels before a colon), ``states``
+(lexicon of states, accepted after a comma), ``not_places`` (names never
+taken: states, regions, common words), and ``require_cue: false`` to take
+towns with no cue when the model reads them as the name of a place or a
+person (not of an organisation).
 """
 
 from __future__ import annotations

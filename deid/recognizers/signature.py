@@ -50,6 +50,11 @@ _TITLE_END = regex.compile(r"[ \t]*\b(?:Dr|Fr|Rev|Pastor|Rabbi|Imam|Sr|Br|Mr|Mrs
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
 
+def _plain(line: str) -> str:
+    """A line's words, lower-cased, without punctuation: how sign-offs are looked up ("thanks so much")."""
+    return " ".join(regex.sub(r"[^\w\s']", " ", line).lower().split())
+
+
 class SignatureRecognizer(RuleRecognizer):
     """Marks signature blocks as the poster's own (category POSTER)."""
 
@@ -79,8 +84,9 @@ class SignatureRecognizer(RuleRecognizer):
             line = text[start:end].strip()
             if not line:
                 continue
-            words = regex.sub(r"[^\w\s']", " ", line).lower().split()
-            signoff = " ".join(words) in self.signoffs or _DASHES.match(line) is not None
+            plain = _plain(line)
+            words = plain.split()
+            signoff = plain in self.signoffs or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
@@ -129,12 +135,12 @@ class SignatureRecognizer(RuleRecognizer):
         """A name alone on a line after a blank line or a sign-off, and only
         short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
         Counseling Group / 503-555-0106")."""
-        after = [text[s:e].strip() for s, e in lines[idx + 1:]]
-        if idx == 0 or not after or len(after) > _CLOSING_LINES or not self._signed(text[slice(*lines[idx])].strip()):
+        if idx == 0 or not 0 < len(lines) - idx - 1 <= _CLOSING_LINES or not self._signed(
+                text[slice(*lines[idx])].strip()):
             return False
         before = text[slice(*lines[idx - 1])].strip()
-        words = " ".join(regex.sub(r"[^\w\s']", " ", before).lower().split())
-        return (not before or words in self.signoffs) and all(
+        after = [text[s:e].strip() for s, e in lines[idx + 1:]]
+        return (not before or _plain(before) in self.signoffs) and all(
             len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
 
     def _signed(self, line: str) -> bool:
@@ -142,4 +148,4 @@ class SignatureRecognizer(RuleRecognizer):
         head, _, name = line.rpartition(" ")
         head = _TITLE_END.sub("", head)  # "Blessings, Fr. Tom"
         return bool(_SIGNED.match(line) or head and name[:1].isupper() and _SIGNED.match(name)
-                    and " ".join(regex.sub(r"[^\w\s']", " ", head).lower().split()) in self.signoffs)
+                    and _plain(head) in self.signoffs)
