@@ -191,6 +191,20 @@ FOUND = [
     ("He is a ski patroller at the mountain and can't take time off.", "ski patroller", "OCCUPATION"),
     ("retired shrimper, grief after the storm", "shrimper", "OCCUPATION"),
     ("He works as a ranch hand near Burns.", "ranch hand", "OCCUPATION"),
+    # Session 7: a person told by an event (X111) and more traits, as blind batches F to J wrote them.
+    ("he's the kid who crashed his dad's truck into the school gym", "kid who crashed", "DISTINCTIVE"),
+    ("her daughter was the girl killed on the ATV at the county fair", "girl killed on the ATV", "DISTINCTIVE"),
+    ("He's one of the two kids pulled from the river this May.", "two kids pulled from", "DISTINCTIVE"),
+    ("she's the girl in the taxi hijacking video that went round", "girl in the taxi hijacking video", "DISTINCTIVE"),
+    ("Their son was the one who found his dad collapsed in the ice shanty.", "found his dad collapsed", "DISTINCTIVE"),
+    ("His son drowned when the Sea Smoke went down in December.", "when the Sea Smoke went down", "DISTINCTIVE"),
+    ("he has a burn scar across the left side of his face", "burn scar across the left side of his face", "DISTINCTIVE"),
+    ("I've attached her school photo so staff know her.", "attached her school photo", "DISTINCTIVE"),
+    ("Background: lost his right arm at the mill in June", "lost his right arm", "DISTINCTIVE"),
+    ("the little one with the service dog named Chip", "service dog named Chip", "DISTINCTIVE"),
+    ("He was the Karnataka state chess champion at 12.", "state chess champion", "DISTINCTIVE"),
+    ("She won the International Bible Contest two years ago.", "won the International Bible Contest", "DISTINCTIVE"),
+    ("lost their dad in a grain bin accident outside Norton", "grain bin accident", "DISTINCTIVE"),
 ]
 
 TRAPS = [
@@ -246,6 +260,11 @@ TRAPS = [
     "Lad is in his late teens and struggling at uni. Adult in OR, Aetna. She calls him every day.",
     "Client (Medicaid) needs DBT; lives in Washington D.C. and is new to the area.",
     "Adult client in New Hampshire, or Rhode Island, or Prince Edward Island; telehealth.",
+    "She's the one who needed a break; he's the kid who joined our group.",
+    "He was one of the clients who dropped out when the group moved online.",
+    "I'm the therapist who posted here before; we were the practice that opened a second office.",
+    "She lost her job after a car accident, and lost her mom last year.",
+    "Attached is my CV and our intake form.",
 ]
 
 
