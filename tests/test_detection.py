@@ -205,6 +205,11 @@ FOUND = [
     ("He was the Karnataka state chess champion at 12.", "state chess champion", "DISTINCTIVE"),
     ("She won the International Bible Contest two years ago.", "won the International Bible Contest", "DISTINCTIVE"),
     ("lost their dad in a grain bin accident outside Norton", "grain bin accident", "DISTINCTIVE"),
+    ("She still runs the general store in Portage.", "runs the general store", "OCCUPATION"),
+    ("She owns one of the surf schools so she'd rather not see anyone local.", "owns one of the surf schools", "OCCUPATION"),
+    ("He teaches Judaic studies at a day school.", "teaches Judaic studies", "OCCUPATION"),
+    ("He was the island's only veterinarian for forty years.", "island's only veterinarian", "OCCUPATION"),
+    ("Her husband is a serving senator.", "serving senator", "OCCUPATION"),
 ]
 
 TRAPS = [
@@ -265,6 +270,7 @@ TRAPS = [
     "I'm the therapist who posted here before; we were the practice that opened a second office.",
     "She lost her job after a car accident, and lost her mom last year.",
     "Attached is my CV and our intake form.",
+    "She runs the household and he runs a support group; I teach the DBT skills class.",
 ]
 
 
