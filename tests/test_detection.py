@@ -210,6 +210,7 @@ FOUND = [
     ("He teaches Judaic studies at a day school.", "teaches Judaic studies", "OCCUPATION"),
     ("He was the island's only veterinarian for forty years.", "island's only veterinarian", "OCCUPATION"),
     ("Her husband is a serving senator.", "serving senator", "OCCUPATION"),
+    ("her mom says text 503-555-0142 to reach her", "503-555-0142", "CONTACT"),
 ]
 
 TRAPS = [
@@ -271,6 +272,12 @@ TRAPS = [
     "She lost her job after a car accident, and lost her mom last year.",
     "Attached is my CV and our intake form.",
     "She runs the household and he runs a support group; I teach the DBT skills class.",
+    # Session 7: signatures as blind batch K wrote them.
+    "Perinatal counsellor online? VHI.\n\nGo raibh maith agat,\nNiamh Ó Briain, MIACP\nCorrib Counselling, Galway\n091 555 0147",
+    "Telehealth in North Dakota, Sanford Health Plan.\n\nIn Christ,\nPastor Arne Olstad\n(701) 555-0124",
+    "Young adult, KY Medicaid.\n\nSam Okafor (he/him)\nProgram Coordinator\n859-555-0176",
+    "Adult, Idaho Medicaid pending.\n\nThank you for everything you all do 🙏\nHalima Noorzai\nCase Manager, Treasure Valley Resettlement Partners\n208-555-0163",
+    "Cigna, telehealth anywhere in Florida. Call/text 813-555-0192 or comment!",
 ]
 
 

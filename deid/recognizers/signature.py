@@ -44,6 +44,8 @@ _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 _TITLED = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
 _NAMED_TITLE = regex.compile(
     r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
+#: Pronouns after a name ("Sam Okafor (he/him)"): not part of the name.
+_PRONOUNS = regex.compile(r"[ \t]*[(\[]?\b(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/\w+)?[)\]]?$", regex.I)
 #: A title before the name in a sign-off ("Blessings, Fr. Tom").
 _TITLE_END = regex.compile(r"[ \t]*\b(?:Dr|Fr|Rev|Pastor|Rabbi|Imam|Sr|Br|Mr|Mrs|Ms|Mx)\.?$")
 #: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
@@ -132,19 +134,21 @@ class SignatureRecognizer(RuleRecognizer):
         return [(m.start(1), m.end(1), self.score) for m in labels]
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
-        """A name alone on a line after a blank line or a sign-off, and only
-        short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
+        """A name alone on a line after a blank line, a sign-off or a line of
+        thanks, and only short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
         Counseling Group / 503-555-0106")."""
         if idx == 0 or not 0 < len(lines) - idx - 1 <= _CLOSING_LINES or not self._signed(
                 text[slice(*lines[idx])].strip()):
             return False
-        before = text[slice(*lines[idx - 1])].strip()
+        before = _plain(text[slice(*lines[idx - 1])])
         after = [text[s:e].strip() for s, e in lines[idx + 1:]]
-        return (not before or _plain(before) in self.signoffs) and all(
+        thanked = before.startswith(("thank", "many thanks", "cheers")) and len(before.split()) <= 12
+        return (not before or before in self.signoffs or thanked) and all(
             len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
 
     def _signed(self, line: str) -> bool:
         """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick")."""
+        line = _PRONOUNS.sub("", line)
         head, _, name = line.rpartition(" ")
         head = _TITLE_END.sub("", head)  # "Blessings, Fr. Tom"
         return bool(_SIGNED.match(line) or head and name[:1].isupper() and _SIGNED.match(name)
