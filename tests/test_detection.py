@@ -211,6 +211,20 @@ FOUND = [
     ("He was the island's only veterinarian for forty years.", "island's only veterinarian", "OCCUPATION"),
     ("Her husband is a serving senator.", "serving senator", "OCCUPATION"),
     ("her mom says text 503-555-0142 to reach her", "503-555-0142", "CONTACT"),
+    ("She's been coming in Mondays at 7:30 right after dosing.", "Mondays at 7:30", "TIMING"),
+    ("I've been going out second and fourth Mondays but I'm retiring.", "second and fourth Mondays", "TIMING"),
+    ("a junior who has been coming to my office every day during 4th period", "every day during 4th period", "TIMING"),
+    ("I'm seeing her right after lunch Weds for now.", "right after lunch Weds", "TIMING"),
+    ("Bloke's my Tuesday arvo but I'm going on leave.", "Tuesday arvo", "TIMING"),
+    ("got outed the night of homecoming when someone posted", "night of homecoming", "DATE"),
+    ("lost one of the twins nine days later", "nine days later", "DATE"),
+    ("contact with her kids starts the week after next", "the week after next", "DATE"),
+    ("the apprentice fell off the roof the Thursday before Easter", "Thursday before Easter", "DATE"),
+    ("tentativa de suicídio semana passada, saiu do hospital", "semana passada", "DATE"),
+    ("She will be in the NICU through March.", "March", "DATE"),
+    ("shes 19. no insurance", "19", "AGE"),
+    ("officer out of the Chinle district, 39, and he was first on scene", "39", "AGE"),
+    ("Adolescente, Luana Ferreira, 14 anos, estuda na escola", "14 anos", "AGE"),
 ]
 
 TRAPS = [
@@ -278,6 +292,7 @@ TRAPS = [
     "Young adult, KY Medicaid.\n\nSam Okafor (he/him)\nProgram Coordinator\n859-555-0176",
     "Adult, Idaho Medicaid pending.\n\nThank you for everything you all do 🙏\nHalima Noorzai\nCase Manager, Treasure Valley Resettlement Partners\n208-555-0163",
     "Cigna, telehealth anywhere in Florida. Call/text 813-555-0192 or comment!",
+    "My Tuesday afternoon is open and my Thursday mornings are free; she can do Sunday nights.",
 ]
 
 
