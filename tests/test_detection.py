@@ -225,6 +225,18 @@ FOUND = [
     ("shes 19. no insurance", "19", "AGE"),
     ("officer out of the Chinle district, 39, and he was first on scene", "39", "AGE"),
     ("Adolescente, Luana Ferreira, 14 anos, estuda na escola", "14 anos", "AGE"),
+    ("he's the man exonerated last spring after 27 years at Angola", "man exonerated", "DISTINCTIVE"),
+    ("he's the one who walks the whole town collecting cans", "walks the whole town", "DISTINCTIVE"),
+    ("Mom says she saw her uncle shot at the checkpoint outside town.", "uncle shot at the checkpoint", "DISTINCTIVE"),
+    ("Coworker was killed when the bus carrying their crew rolled on Hwy 292.", "bus carrying their crew rolled", "DISTINCTIVE"),
+    ("her grandson died when her house burned with him inside", "house burned", "DISTINCTIVE"),
+    ("someone posted his old yearbook pic on a confessions account", "posted his old yearbook pic", "DISTINCTIVE"),
+    ("he's the boy who was on the Toy Show last year", "was on the Toy Show", "DISTINCTIVE"),
+    ("she's the only night-shift RN at the hospital", "only night-shift RN", "OCCUPATION"),
+    ("she's the captain of the women's lacrosse team", "captain of the women's lacrosse team", "OCCUPATION"),
+    ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
+    ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
+    ("his father is a sitting MP for one of the constituencies", "sitting MP", "OCCUPATION"),
 ]
 
 TRAPS = [
@@ -293,6 +305,8 @@ TRAPS = [
     "Adult, Idaho Medicaid pending.\n\nThank you for everything you all do 🙏\nHalima Noorzai\nCase Manager, Treasure Valley Resettlement Partners\n208-555-0163",
     "Cigna, telehealth anywhere in Florida. Call/text 813-555-0192 or comment!",
     "My Tuesday afternoon is open and my Thursday mornings are free; she can do Sunday nights.",
+    "She's the one who sells her art online. Her son was killed in a car accident.",
+    "Teen girl who ran the 400m, eating disorder, Aetna.",
 ]
 
 
