@@ -307,6 +307,12 @@ TRAPS = [
     "My Tuesday afternoon is open and my Thursday mornings are free; she can do Sunday nights.",
     "She's the one who sells her art online. Her son was killed in a car accident.",
     "Teen girl who ran the 400m, eating disorder, Aetna.",
+    "[16:55] Paula Mendes: alguém atende à noite?\n[16:56] Juliana Psi: eu atendo online\n[6:41 pm] Miss Hyacinth (Guidance, Manchester): Good evening colleagues.",
+    "Hi Dr Tran this is Gabriela the Vietnamese interpreter from the clinic. Adult, Medicaid.",
+    "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
+    "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
+    "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
+    "Buenas, tengo una señora de 62, prefieren español, fines de semana. Gracias de antemano!",
 ]
 
 

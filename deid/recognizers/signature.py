@@ -33,8 +33,12 @@ _DASHES = regex.compile(r"^--(?!-)")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
-#: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...").
-_SPEAKER = regex.compile(r"^[ \t]*(\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}\.?)?:[ \t]+\S", regex.M)
+#: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
+#: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...").
+_SPEAKER = regex.compile(
+    r"^[ \t]*(?:\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof)\.?[ \t]+)?"
+    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*)?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
+    r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
@@ -126,12 +130,13 @@ class SignatureRecognizer(RuleRecognizer):
             "us_state_codes", frozenset()).isdisjoint({title.lower()})
 
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
-        """Who speaks in a pasted chat ("Fatima: Looking for...", "Grace: try..."):
-        first names that open two or more lines, each before a colon."""
-        labels = [m for m in _SPEAKER.finditer(text) if m.group(1).lower() in first_names()]
+        """Who speaks in a pasted chat ("Fatima: Looking for...", "[16:55] Miss Hyacinth
+        (Guidance): ..."): first or titled names that open two or more lines, each
+        before a colon."""
+        labels = [m for m in _SPEAKER.finditer(text) if m.group("title") or m.group("first").lower() in first_names()]
         if len(labels) < 2:
             return []
-        return [(m.start(1), m.end(1), self.score) for m in labels]
+        return [(m.start("label"), m.end("label"), self.score) for m in labels]
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
