@@ -237,6 +237,8 @@ FOUND = [
     ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
     ("his father is a sitting MP for one of the constituencies", "sitting MP", "OCCUPATION"),
+    # a quoted reply under a header line is the client's, not a forum breadcrumb
+    ("Rachel T. replied to your post:\n> \"Hi all, need a grief therapist for Miguel Ortiz's widow.", "Miguel Ortiz", "NAME"),
 ]
 
 TRAPS = [
@@ -313,6 +315,13 @@ TRAPS = [
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
     "Buenas, tengo una señora de 62, prefieren español, fines de semana. Gracias de antemano!",
+    "Posted in: Community Health Workers > Behavioral Health Referrals\n\nAdult, Medi-Cal, evenings.",
+    "Farmworker Health Network › Referrals (Southeast)\n\nAdult, Medicaid, telehealth in Georgia.",
+    "Subject: RE: [WVMAT-L] bridge script\n\nAdult, WV Medicaid, telehealth.",
+    "Siobhán mentioned you'd done the Marcé training. Thanks to Dr. Amira Haddad for the Rainbow Health Ontario training.",
+    "Salaam Hodan, it's Abdirahman the interpreter. Adult, Medicaid. gracias a Vero por el tip, sou de Campinas.",
+    "hey! its Bri from the spouses club, hope its ok i got ur # from Jen. Adult, Tricare.",
+    "Adult, Mississippi Medicaid, Mid-Atlantic or telehealth in SA. Phone preferred.",
 ]
 
 

@@ -36,7 +36,7 @@ _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
 #: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...").
 _SPEAKER = regex.compile(
-    r"^[ \t]*(?:\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof)\.?[ \t]+)?"
+    r"^[ \t]*(?:\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Brother|Auntie|Tita|Tito)\.?[ \t]+)?"
     r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*)?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
 #: At most this many lines follow the name that opens a closing block.
