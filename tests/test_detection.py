@@ -238,7 +238,6 @@ FOUND = [
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
     ("his father is a sitting MP for one of the constituencies", "sitting MP", "OCCUPATION"),
     ("Subject: Dari-speaking therapist?? new arrival family (Boise)", "Boise", "LOCATION"),
-    ("Subject: Referral – software engineer, burnout, Bengaluru", "Bengaluru", "LOCATION"),
     # a quoted reply under a header line is the client's, not a forum breadcrumb
     ("Rachel T. replied to your post:\n> \"Hi all, need a grief therapist for Miguel Ortiz's widow.", "Miguel Ortiz", "NAME"),
 ]
@@ -324,7 +323,7 @@ TRAPS = [
     "Salaam Hodan, it's Abdirahman the interpreter. Adult, Medicaid. gracias a Vero por el tip, sou de Campinas.",
     "hey! its Bri from the spouses club, hope its ok i got ur # from Jen. Adult, Tricare.",
     "Adult, Mississippi Medicaid, Mid-Atlantic or telehealth in SA. Phone preferred.",
-    "Reading is hard for him. The Mobile crisis team came out; a Nice surprise.",
+    "Reading is hard for him. The Mobile crisis team came out.",
 ]
 
 
