@@ -238,6 +238,8 @@ FOUND = [
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
     ("his father is a sitting MP for one of the constituencies", "sitting MP", "OCCUPATION"),
     ("Subject: Dari-speaking therapist?? new arrival family (Boise)", "Boise", "LOCATION"),
+    ("she skates at the club and qualified for junior Nationals in the fall", "qualified for junior Nationals", "DISTINCTIVE"),
+    ("Psych NP, rural-ish Idaho. I have a pt who is the morning DJ on the country station out of Idaho Falls, 47.", "Idaho Falls", "LOCATION"),
     # a quoted reply under a header line is the client's, not a forum breadcrumb
     ("Rachel T. replied to your post:\n> \"Hi all, need a grief therapist for Miguel Ortiz's widow.", "Miguel Ortiz", "NAME"),
 ]

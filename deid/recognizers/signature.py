@@ -31,6 +31,11 @@ _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _DASHES = regex.compile(r"^--(?!-)")
 #: A last line that is only a name ("Linda", "- Mark T.")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
+#: A signature line that opens with a name and credentials is at most this long, and
+#: the poster does not go on speaking in it ("Psych NP, rural-ish Idaho. I have a pt ...").
+_SIGNATURE_CHARS = 120
+#: The poster speaking after the credentials: a paragraph, not a signature.
+_FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re)\b")
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
@@ -101,7 +106,9 @@ class SignatureRecognizer(RuleRecognizer):
             # a short line near the end ("LCSW", "Dana R., LMFT"), or a name and its credentials
             # anywhere, not a sentence that mentions one ("Anyone know a PMHNP in Bend?")
             short = len(line) <= 60 and len(words) <= _SHORT_WORDS and n - idx <= self.max_lines
-            if cred and (short or named and cred.start() <= named.end()) or self._name_line(line, n - idx):
+            signed = (named and cred and cred.start() <= named.end() and len(line) <= _SIGNATURE_CHARS
+                      and not _FIRST_PERSON.search(line, cred.end()))
+            if cred and short or signed or self._name_line(line, n - idx):
                 stop = idx + 1
                 while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
