@@ -239,6 +239,8 @@ FOUND = [
     ("his father is a sitting MP for one of the constituencies", "sitting MP", "OCCUPATION"),
     ("Subject: Dari-speaking therapist?? new arrival family (Boise)", "Boise", "LOCATION"),
     ("she skates at the club and qualified for junior Nationals in the fall", "qualified for junior Nationals", "DISTINCTIVE"),
+    ("pt Jared, MRN 00884261, bed 14B. alcohol use disorder", "14B", "ID"),
+    ("Her monitoring number is HPSP-23-1187 if the provider needs to report.", "HPSP-23-1187", "ID"),
     ("Psych NP, rural-ish Idaho. I have a pt who is the morning DJ on the country station out of Idaho Falls, 47.", "Idaho Falls", "LOCATION"),
     # a quoted reply under a header line is the client's, not a forum breadcrumb
     ("Rachel T. replied to your post:\n> \"Hi all, need a grief therapist for Miguel Ortiz's widow.", "Miguel Ortiz", "NAME"),
@@ -326,6 +328,7 @@ TRAPS = [
     "hey! its Bri from the spouses club, hope its ok i got ur # from Jen. Adult, Tricare.",
     "Adult, Mississippi Medicaid, Mid-Atlantic or telehealth in SA. Phone preferred.",
     "Reading is hard for him. The Mobile crisis team came out.",
+    "We have 3 beds open and room 12 is the group room on Tuesdays.",
 ]
 
 
