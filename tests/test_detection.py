@@ -329,6 +329,15 @@ TRAPS = [
     "Adult, Mississippi Medicaid, Mid-Atlantic or telehealth in SA. Phone preferred.",
     "Reading is hard for him. The Mobile crisis team came out.",
     "We have 3 beds open and room 12 is the group room on Tuesdays.",
+    # Session 7: batch L's signatures, chats and group names.
+    "Adult, Medicaid.\n\nThanks a million,\nBev Stallworth\nOffice Manager | Lakeshore Family Therapy, Racine WI\n(262) 555-0117 ext 3",
+    "Adult, OHIP.\n\nDr. Hugh Ballantyne, C.Psych.\nLakehead Family Health Team, Thunder Bay ON\n807-555-0143",
+    "Any suggestions in the western suburbs appreciated.\n\nRev. Malcolm Tuilagi\nPastoral Care, Western Health",
+    "[10:44] Kwabena A.: Let me check\n[10:45] Efua (Counsellor): Thank you o",
+    "[Pune Psychologists Network]\nHi all, need urgent help for an adult, fees ok.",
+    "Board: Reentry & Forensic Services / Community Referrals\n\nAdult, Medicaid.",
+    "Family lives out in East Tennessee, BlueCare (TennCare). Mississippi Medicaid (Magnolia) also fine.",
+    "Seeking a couples therapist trained in Imago or a Jungian analyst. Her RAMQ wait is 6+ months.",
 ]
 
 

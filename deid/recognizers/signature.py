@@ -41,7 +41,7 @@ _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
 #: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...").
 _SPEAKER = regex.compile(
-    r"^[ \t]*(?:\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Brother|Auntie|Tita|Tito)\.?[ \t]+)?"
+    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic)\.?[ \t]+)?"
     r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*)?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
 #: At most this many lines follow the name that opens a closing block.
@@ -50,13 +50,18 @@ _CLOSING_LINES = 3
 _NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 #: A name line that opens a signature without a listed credential: "Dr. Ofelia Rentería",
 #: or a first name and surname, then a title ("Rochelle Tate, Child Welfare Specialist").
-_TITLED = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
+_TITLED = regex.compile(
+    r"^(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Rev|Fr|Pastor|Rabbi|Imam|Mtra|Mtro|Lic|Sr|Sra)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$")
 _NAMED_TITLE = regex.compile(
     r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
 #: Pronouns after a name ("Sam Okafor (he/him)"): not part of the name.
 _PRONOUNS = regex.compile(r"[ \t]*[(\[]?\b(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/\w+)?[)\]]?$", regex.I)
 #: A title before the name in a sign-off ("Blessings, Fr. Tom").
 _TITLE_END = regex.compile(r"[ \t]*\b(?:Dr|Fr|Rev|Pastor|Rabbi|Imam|Sr|Br|Mr|Mrs|Ms|Mx)\.?$")
+#: At most this many words make a sign-off that opens with thanks ("Thanks a million,").
+_SIGNOFF_WORDS = 5
+#: Words a thanks opens with, in the languages the sign-off lexicon has.
+_THANKS = frozenset({"thanks", "thank", "thx", "many", "mil", "muchas", "gracias", "obrigado", "obrigada", "cheers"})
 #: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
@@ -97,7 +102,7 @@ class SignatureRecognizer(RuleRecognizer):
                 continue
             plain = _plain(line)
             words = plain.split()
-            signoff = plain in self.signoffs or _DASHES.match(line) is not None
+            signoff = self._signoff(line, plain) or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
@@ -122,6 +127,15 @@ class SignatureRecognizer(RuleRecognizer):
             out.append((lines[last][0], lines[last][1], self.score))
         return out
 
+    def _signoff(self, line: str, plain: str) -> bool:
+        """A sign-off line: one listed ("Warmly,"), or a short thanks that ends in a
+        comma or an exclamation mark ("Thanks a million,", "Mil gracias!")."""
+        if plain in self.signoffs:
+            return True
+        words = plain.split()
+        return (line.rstrip().endswith((",", "!")) and 0 < len(words) <= _SIGNOFF_WORDS
+                and any(" ".join(words[:n]) in self.signoffs for n in (1, 2)) and words[0] in _THANKS)
+
     def _name_line(self, line: str, from_end: int) -> bool:
         """A line near the end that names the poster: "Dr. Ofelia Rentería", or a
         known first name, a surname and a title ("Rochelle Tate, Child Welfare Specialist")."""
@@ -140,10 +154,11 @@ class SignatureRecognizer(RuleRecognizer):
         """Who speaks in a pasted chat ("Fatima: Looking for...", "[16:55] Miss Hyacinth
         (Guidance): ..."): first or titled names that open two or more lines, each
         before a colon."""
-        labels = [m for m in _SPEAKER.finditer(text) if m.group("title") or m.group("first").lower() in first_names()]
+        labels = [m for m in _SPEAKER.finditer(text) if m.group("stamp") or m.group("title") or m.group("first").lower() in first_names()]
         if len(labels) < 2:
             return []
-        return [(m.start("label"), m.end("label"), self.score) for m in labels]
+        return [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score)
+                for m in labels]
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
