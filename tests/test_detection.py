@@ -240,6 +240,13 @@ FOUND = [
     ("Subject: Dari-speaking therapist?? new arrival family (Boise)", "Boise", "LOCATION"),
     ("she skates at the club and qualified for junior Nationals in the fall", "qualified for junior Nationals", "DISTINCTIVE"),
     ("pt Jared, MRN 00884261, bed 14B. alcohol use disorder", "14B", "ID"),
+    ("She disclosed SI w/ plan during async messaging at 2:14am.", "2:14am", "TIMING"),
+    ("hey its Tina at the front desk. ur 2pm Hollis called, he's at the ER", "2pm", "TIMING"),
+    ("I sat with the family of the driver from Tuesday's school bus crash", "Tuesday", "DATE"),
+    ("Her mother was shot at the taxi rank last week Thursday.", "last week Thursday", "DATE"),
+    ("Woman in her 40s, runs the office for the lobster co-op.", "runs the office", "OCCUPATION"),
+    ("she does nails at the mall in Roanoke so she needs Sundays", "does nails", "OCCUPATION"),
+    ("Fernanda, 22 años, trabaja de cajera en el turno de noche.", "trabaja de cajera", "OCCUPATION"),
     ("Her monitoring number is HPSP-23-1187 if the provider needs to report.", "HPSP-23-1187", "ID"),
     ("Psych NP, rural-ish Idaho. I have a pt who is the morning DJ on the country station out of Idaho Falls, 47.", "Idaho Falls", "LOCATION"),
     # a quoted reply under a header line is the client's, not a forum breadcrumb
@@ -338,6 +345,7 @@ TRAPS = [
     "Board: Reentry & Forensic Services / Community Referrals\n\nAdult, Medicaid.",
     "Family lives out in East Tennessee, BlueCare (TennCare). Mississippi Medicaid (Magnolia) also fine.",
     "Seeking a couples therapist trained in Imago or a Jungian analyst. Her RAMQ wait is 6+ months.",
+    "is ur thurs 5:30 still open? my 3pm is open too. I called at 3pm and left a message.",
 ]
 
 
