@@ -46,7 +46,7 @@ class GazetteerRecognizer(RuleRecognizer):
                  labels: list[str] | None = None, require_cue: bool = True, large_population: int = 0,
                  large_not: list[str] | None = None, **kw: Any):
         super().__init__(**kw)
-        self.large = large_place_names(large_population) if large_population else frozenset()
+        self.large_population = large_population
         self.large_not = self.terms(large_not)
         self.min_population = min_population
         self.require_cue = require_cue
@@ -90,7 +90,8 @@ class GazetteerRecognizer(RuleRecognizer):
     def _large(self, doc: Doc, start: int, text: str) -> bool:
         """A large city's name in mid-sentence, not an ordinary word, a first name or part
         of an organisation's name."""
-        if text not in self.large or text.lower() in self.large_not or start == 0 or doc[start].ent_type_ in _NOT_PLACES:
+        if (not self.large_population or start == 0 or text not in large_place_names(self.large_population)
+                or text.lower() in self.large_not or doc[start].ent_type_ in _NOT_PLACES):
             return False
         before = doc[start - 1].text
         mid = before not in _SENTENCE_BREAKS and "\n" not in before and "\n" not in doc[start - 1].whitespace_

@@ -100,9 +100,8 @@ class SignatureRecognizer(RuleRecognizer):
             line = text[start:end].strip()
             if not line:
                 continue
-            plain = _plain(line)
-            words = plain.split()
-            signoff = self._signoff(line, plain) or _DASHES.match(line) is not None
+            words = _plain(line).split()
+            signoff = self._signoff(line, words) or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
                 out.append((start, lines[-1][1], self.score))
                 break
@@ -127,12 +126,11 @@ class SignatureRecognizer(RuleRecognizer):
             out.append((lines[last][0], lines[last][1], self.score))
         return out
 
-    def _signoff(self, line: str, plain: str) -> bool:
-        """A sign-off line: one listed ("Warmly,"), or a short thanks that ends in a
-        comma or an exclamation mark ("Thanks a million,", "Mil gracias!")."""
-        if plain in self.signoffs:
+    def _signoff(self, line: str, words: list[str]) -> bool:
+        """A sign-off line (``words`` as :func:`_plain` gives them): one listed ("Warmly,"),
+        or a short thanks that ends in a comma or an exclamation mark ("Thanks a million,")."""
+        if " ".join(words) in self.signoffs:
             return True
-        words = plain.split()
         return (line.rstrip().endswith((",", "!")) and 0 < len(words) <= _SIGNOFF_WORDS
                 and any(" ".join(words[:n]) in self.signoffs for n in (1, 2)) and words[0] in _THANKS)
 
