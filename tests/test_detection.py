@@ -251,6 +251,15 @@ FOUND = [
     ("Psych NP, rural-ish Idaho. I have a pt who is the morning DJ on the country station out of Idaho Falls, 47.", "Idaho Falls", "LOCATION"),
     # a quoted reply under a header line is the client's, not a forum breadcrumb
     ("Rachel T. replied to your post:\n> \"Hi all, need a grief therapist for Miguel Ortiz's widow.", "Miguel Ortiz", "NAME"),
+    # names in a subject line, beside the client's slot, after "client is", in a bulleted form
+    ("Subject: Referral - Amara Lindqvist - DBT\n\nHi all,", "Amara Lindqvist", "NAME"),
+    ("Subject: M. Okonkwo-Reyes — case 2024-JV-00871 — needs assessment", "M. Okonkwo-Reyes", "NAME"),
+    ("hey its Tina at the front desk. ur 2pm Hollis called, he's at the ER", "Hollis", "NAME"),
+    ("one referral please: Gurpreet (everyone calls her Preet), 19, anxiety", "Gurpreet", "NAME"),
+    ("Sorry to text so late. Client is Anjali Bhatt, her husband called me.", "Anjali Bhatt", "NAME"),
+    ("my first thing Tuesday guy, Teo, just told me he's sleeping in his truck", "Teo", "NAME"),
+    ("Colleagues, referral please\n- Name: Ochieng\n- Age: 24", "Ochieng", "NAME"),
+    ("a gentleman in his 60s, everyone downtown knows him as \"Preacher\", sleeps outside", "Preacher", "NAME"),
 ]
 
 TRAPS = [
@@ -346,6 +355,8 @@ TRAPS = [
     "Family lives out in East Tennessee, BlueCare (TennCare). Mississippi Medicaid (Magnolia) also fine.",
     "Seeking a couples therapist trained in Imago or a Jungian analyst. Her RAMQ wait is 6+ months.",
     "is ur thurs 5:30 still open? my 3pm is open too. I called at 3pm and left a message.",
+    "Subject: Referral - Central Oregon - Spanish Speaking teen, BCBS\nSubject: Seeking EMDR - Bay Area - adult",
+    "My client is Spanish-speaking and Catholic; client is fine with telehealth. Client is NOT on Medicaid.",
 ]
 
 

@@ -7,7 +7,7 @@ its words and thresholds come from the rule's ``options`` and lexicons.
 from __future__ import annotations
 
 from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer
-from deid.recognizers.names import ContextNameRecognizer
+from deid.recognizers.names import ContextNameRecognizer, FirstNamePatternRecognizer
 from deid.recognizers.ner import NerRecognizer
 from deid.recognizers.places import GazetteerRecognizer
 from deid.recognizers.signature import SignatureRecognizer
@@ -20,6 +20,7 @@ PREDEFINED_REPLACEMENTS: dict[str, type] = {
 #: pattern rule ``options: {check: NAME}`` -> the recognizer class that checks its matches
 CHECKED_PATTERNS: dict[str, type] = {
     "public_suffix": PublicSuffixRecognizer,
+    "first_name": FirstNamePatternRecognizer,
 }
 
 #: rule ``kind`` -> recognizer class

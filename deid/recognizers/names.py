@@ -25,9 +25,12 @@ import regex
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from deid.recognizers.base import RuleRecognizer
+from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer
 
 _INITIAL_DOT = regex.compile(r"^\p{Lu}\.$")
+#: Entity types that follow "client is" as a description, not a name.
+_NOT_AFTER_IS = frozenset({"NORP", "GPE", "LOC", "FAC", "LANGUAGE"})
+_WORD = regex.compile(r"\p{L}[\p{L}'’]*\.?")
 _AGE = regex.compile(r"^(?:\d{1,2}|1[01]\d)(?:[MFmf]|yo|y/o)?$")
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^\p{Lu}{1,3}$|^\p{Lu}$")
 #: A nam_dict.txt entry: a gender code, then the name (comment lines start "#" or "=").
@@ -53,6 +56,28 @@ def first_names() -> frozenset[str]:
         else:
             names.add(name)
     return frozenset(names)
+
+
+class FirstNamePatternRecognizer(RulePatternRecognizer):
+    """A pattern rule (``check: first_name``) whose matches are names.
+
+    A match counts only when one of its words is a known first name or an
+    initial ("Thandeka M."), so a pattern can take any capitalised words in
+    name position ("Subject: Referral - Amara Lindqvist - DBT") and still
+    pass over "Central Oregon" or "Spanish Speaking".
+    """
+
+    #: Towns of at least this many people are not taken for names of two words.
+    TOWNS = 1000
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Keep the pattern's score for a name; drop the rest (and towns: "Ann Arbor")."""
+        from deid.gazetteer import place_names
+
+        words = _WORD.findall(pattern_text)
+        named = any(w.rstrip(".").lower() in first_names() or _INITIAL_DOT.match(w) for w in words)
+        town = len(words) > 1 and pattern_text in place_names(self.TOWNS)
+        return None if named and not town else False
 
 
 class ContextNameRecognizer(RuleRecognizer):
@@ -120,8 +145,13 @@ class ContextNameRecognizer(RuleRecognizer):
             # A name may be set off after its cue: "her ex, Darnell", "husband (Mark)".
             if i < len(doc) and doc[i].text in {",", ":", "-", "—", "("}:
                 i += 1
-            if i >= len(doc) or not self.is_name(doc[i]):
+            # "client is ...": a description as often as a name ("name is ..." is always one)
+            copula = doc[cue_end - 1].lower_ == "is" and "name" not in doc[cue_end - 2].lower_
+            if i >= len(doc) or not self.is_name(doc[i], capital_only=copula):
                 continue
+            shouted = doc[i].is_alpha and doc[i].text.isupper() and len(doc[i]) > 2
+            if copula and (doc[i].ent_type_ in _NOT_AFTER_IS or shouted):
+                continue  # "client is Portland-based", "client is Catholic", "client is NOT"
             end = i + 1
             if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
                 end += 1
