@@ -260,6 +260,13 @@ FOUND = [
     ("my first thing Tuesday guy, Teo, just told me he's sleeping in his truck", "Teo", "NAME"),
     ("Colleagues, referral please\n- Name: Ochieng\n- Age: 24", "Ochieng", "NAME"),
     ("a gentleman in his 60s, everyone downtown knows him as \"Preacher\", sleeps outside", "Preacher", "NAME"),
+    # dates: a weekday after an event or before a date, a season of an event, holiday weekends
+    ("fyi his PO wants the eval by Fri 10/17, case CR-25-0913.", "Fri", "DATE"),
+    ("client's husband got his badge pulled monday & is threatening stuff", "monday", "DATE"),
+    ("She hasn't slept since Sunday and is calling in to work.", "Sunday", "DATE"),
+    ("a 5th grader whose dad died suddenly this summer; he shuts down", "this summer", "DATE"),
+    ("She was arrested two weekends ago on a DUI and her mugshot is online.", "two weekends ago", "DATE"),
+    ("had emergency surgery over Memorial Day weekend, now home", "weekend", "DATE"),
 ]
 
 TRAPS = [
@@ -357,6 +364,7 @@ TRAPS = [
     "is ur thurs 5:30 still open? my 3pm is open too. I called at 3pm and left a message.",
     "Subject: Referral - Central Oregon - Spanish Speaking teen, BCBS\nSubject: Seeking EMDR - Bay Area - adult",
     "My client is Spanish-speaking and Catholic; client is fine with telehealth. Client is NOT on Medicaid.",
+    "I'm retiring in the spring; would you have space this fall? I'm booked Friday, open Monday-Friday evenings.",
 ]
 
 
