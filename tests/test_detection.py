@@ -267,6 +267,12 @@ FOUND = [
     ("a 5th grader whose dad died suddenly this summer; he shuts down", "this summer", "DATE"),
     ("She was arrested two weekends ago on a DUI and her mugshot is online.", "two weekends ago", "DATE"),
     ("had emergency surgery over Memorial Day weekend, now home", "weekend", "DATE"),
+    # handles named by their account, Discord tags, screen names; a postscript is not a signature
+    ("client runs a homesteading YouTube channel (@HollowPineHomestead), ~80k subs", "@HollowPineHomestead", "NETWORK"),
+    ("they also found his Discord, frostbyte#0420, and he's getting threats", "frostbyte#0420", "NETWORK"),
+    ("A member posting as \"thinspo_ghost\" has said she's 17.", "thinspo_ghost", "NETWORK"),
+    ("Adult, anxiety.\n\nThanks so much,\nDr. Naomi Feld\n+972-2-555-0108\n\nP.S. Mom asked that you call her directly: 054-555-0139.",
+     "054-555-0139", "CONTACT"),
 ]
 
 TRAPS = [
@@ -365,6 +371,7 @@ TRAPS = [
     "Subject: Referral - Central Oregon - Spanish Speaking teen, BCBS\nSubject: Seeking EMDR - Bay Area - adult",
     "My client is Spanish-speaking and Catholic; client is fine with telehealth. Client is NOT on Medicaid.",
     "I'm retiring in the spring; would you have space this fall? I'm booked Friday, open Monday-Friday evenings.",
+    "Looking for a Hakomi practitioner for an adult, telehealth, Maccabi or private.\n— posted by MaryB_LCMHC (Asheville)",
 ]
 
 

@@ -29,6 +29,8 @@ from deid.recognizers.names import first_names
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 #: The conventional signature separator ("--", "-- Dana"), not a divider line.
 _DASHES = regex.compile(r"^--(?!-)")
+#: A postscript line ("P.S.", "PS:", "PPS -").
+_POSTSCRIPT = regex.compile(r"[ \t]*P{1,2}\.?[ \t]?S\b\.?", regex.I)
 #: A last line that is only a name ("Linda", "- Mark T.")
 _SIGNED = regex.compile(r"^[-–—~]?\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$")
 #: A signature line that opens with a name and credentials is at most this long, and
@@ -64,6 +66,16 @@ _SIGNOFF_WORDS = 5
 _THANKS = frozenset({"thanks", "thank", "thx", "many", "mil", "muchas", "gracias", "obrigado", "obrigada", "cheers"})
 #: Degrees that are also state codes: after a name they are the degree ("Harold Feinberg, MD").
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
+
+
+def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int) -> int:
+    """Where a closing block that starts on line ``idx`` ends: at the end of
+    the text, or before a postscript, in which the poster speaks again
+    ("P.S. Mom asked that you call her directly: ...")."""
+    for start, end in lines[idx + 1:]:
+        if _POSTSCRIPT.match(text, start, end):
+            return start
+    return lines[-1][1]
 
 
 def _plain(line: str) -> str:
@@ -103,7 +115,7 @@ class SignatureRecognizer(RuleRecognizer):
             words = _plain(line).split()
             signoff = self._signoff(line, words) or _DASHES.match(line) is not None
             if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
-                out.append((start, lines[-1][1], self.score))
+                out.append((start, _to_postscript(text, lines, idx), self.score))
                 break
             cred = self.credentials.search(line) if self.credentials else None
             named = _NAME_FIRST.match(line)
@@ -118,7 +130,7 @@ class SignatureRecognizer(RuleRecognizer):
                     stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
             elif self._closing(text, lines, idx):
-                out.append((start, lines[-1][1], self.score))
+                out.append((start, _to_postscript(text, lines, idx), self.score))
                 break
         out += self._speakers(text)
         last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
