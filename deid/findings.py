@@ -156,8 +156,9 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
     "survived the bus crash" grows over "on the Hwy 2 bridge" up to the
     category's word limit, and stops before punctuation, a clause break word
     (lexicon ``clause_breaks``), another finding or a zone; it does not end
-    on a function word (lexicon ``function_words``). Two findings of one
-    category that meet become one.
+    on a function word (lexicon ``function_words``); a category's
+    ``grow_after`` words, when it has them, are the only ones it runs on
+    over first. Two findings of one category that meet become one.
     """
     breaks = rules.lexicon_sets.get("clause_breaks", frozenset())
     function_words = rules.lexicon_sets.get("function_words", frozenset())
@@ -170,13 +171,17 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
         blocks = [(g.start, g.end) for g in findings[i + 1:] if g.category != f.category]
         blocks += [(z.start, z.end) for z in zones if z.end > f.end]
         end = taken = f.end
+        after = rules.categories[f.category].grow_after
         for n, word in enumerate(_CLAUSE_WORD.finditer(text, f.end)):
             if n == limit or _CLAUSE_GAP.fullmatch(text, taken, word.start()) is None:
                 break
-            if word.group().lower() in breaks or any(s < word.end() and word.start() < e for s, e in blocks):
+            lower = word.group().lower()
+            if n == 0 and after and lower not in after:
+                break
+            if lower in breaks and not (n == 0 and after) or any(s < word.end() and word.start() < e for s, e in blocks):
                 break
             taken = word.end()
-            if word.group().lower() not in function_words:
+            if lower not in function_words:
                 end = taken
         if grown and grown[-1].category == f.category and f.start < grown[-1].end:
             f = grown.pop()  # the one before grew into this one

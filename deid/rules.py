@@ -77,6 +77,8 @@ class Category:
     why: str
     #: Up to how many words a finding runs on to the end of its clause (0: not at all).
     grow: int = 0
+    #: The words a finding may run on after (none listed: any word).
+    grow_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ def _load_categories(path: Path) -> tuple[dict[str, Category], dict[str, str]]:
         if name not in SPAN_CATEGORIES:
             raise RuleError(f"{path}: unknown category {name!r}")
         try:
-            categories[name] = Category(name=name, **entry)
+            categories[name] = Category(name=name, **{**entry, "grow_after": tuple(
+                str(w).lower() for w in entry.get("grow_after") or ())})
         except TypeError as exc:
             raise RuleError(f"{path}: category {name}: {exc}") from None
         if entry["severity"] not in SEVERITIES:

@@ -421,6 +421,17 @@ def test_a_described_event_grows_to_the_end_of_its_clause(linter: Linter, draft:
     assert event in [f.text for f in linter.lint(draft).findings if f.category == "DISTINCTIVE"]
 
 
+@pytest.mark.parametrize(("draft", "role"), [
+    # a role runs on over what it is a role of, to the end of its clause
+    ("He's the morning DJ on the country station out of Idaho Falls.", "morning DJ on the country station"),
+    ("he's 31, was a lineman for the electric co-op til he got hurt", "lineman for the electric co-op"),
+    # but not over anything else
+    ("Her dad is the county coroner and she works nights.", "coroner"),
+])
+def test_a_role_runs_on_over_what_it_is_a_role_of(linter: Linter, draft: str, role: str) -> None:
+    assert role in [f.text for f in linter.lint(draft).findings if f.category == "OCCUPATION"]
+
+
 def test_keep_spans_are_recognised(linter: Linter) -> None:
     report = linter.lint("Adult client, EMDR for PTSD, Aetna, telehealth in Oregon, evenings.")
     labels = {report.text[k.start:k.end]: k.label for k in report.keep}
