@@ -424,7 +424,7 @@ def test_a_described_event_grows_to_the_end_of_its_clause(linter: Linter, draft:
 @pytest.mark.parametrize(("draft", "role"), [
     # a role runs on over what it is a role of, to the end of its clause
     ("He's the morning DJ on the country station out of Idaho Falls.", "morning DJ on the country station"),
-    ("he's 31, was a lineman for the electric co-op til he got hurt", "lineman for the electric co-op"),
+    ("lives in Bozeman, was a lineman for the electric co-op til he got hurt", "lineman for the electric co-op"),
     # but not over anything else
     ("Her dad is the county coroner and she works nights.", "coroner"),
 ])
