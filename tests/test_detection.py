@@ -372,6 +372,13 @@ TRAPS = [
     "My client is Spanish-speaking and Catholic; client is fine with telehealth. Client is NOT on Medicaid.",
     "I'm retiring in the spring; would you have space this fall? I'm booked Friday, open Monday-Friday evenings.",
     "Looking for a Hakomi practitioner for an adult, telehealth, Maccabi or private.\n— posted by MaryB_LCMHC (Asheville)",
+    # eponymous approaches with full names, colleagues' places, the poster's office, role and signature, greetings abroad
+    "Anyone trained in Peter Levine's Somatic Experiencing, Les Greenberg's EFT, Miller & Rollnick MI or MBT (Bateman & Fonagy)?",
+    "[09:10] Tiago: Dr. Sousa in Estoril maybe? I'll ask my colleague in Damansara too.",
+    "Adult, anxiety, in person at our Carmel office. Not in Toronto but happy to hear about others.",
+    "Colleagues,\n\nI'm a case manager with the state physician health program and need a therapist for an adult.",
+    "Adult, anxiety.\n\nThank you, I really appreciate this list.\n\nDana Kuipers | HR Generalist | Holland Fixture Co.",
+    "Bonjour Dre Lavoie,\n\nUne adolescente, TCA. Salam all, Arabic-speaking clinician? Shakai Hoken. Groetjes, Tom",
 ]
 
 
