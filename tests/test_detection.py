@@ -273,6 +273,13 @@ FOUND = [
     ("A member posting as \"thinspo_ghost\" has said she's 17.", "thinspo_ghost", "NETWORK"),
     ("Adult, anxiety.\n\nThanks so much,\nDr. Naomi Feld\n+972-2-555-0108\n\nP.S. Mom asked that you call her directly: 054-555-0139.",
      "054-555-0139", "CONTACT"),
+    # ages in brackets after children, told loosely, in other languages
+    ("mom asked me for someone to see the two boys (8 & 11) for grief", "11", "AGE"),
+    ("Girl, ten and a half, she's the kid from the spelling bee video", "ten and a half", "AGE"),
+    ("have a 13 going on 30 lol, self harm", "13", "AGE"),
+    ("anyone have a trauma therapist w openings for a fourteen y/o?", "fourteen y/o", "AGE"),
+    ("Je vous adresse une patiente, 34 ans, infirmière. Cerco un collega per un signore di 78 anni.", "78 anni", "AGE"),
+    ("19 saal ki larki, LUMS mein 2nd year", "19 saal", "AGE"),
 ]
 
 TRAPS = [
@@ -379,6 +386,10 @@ TRAPS = [
     "Colleagues,\n\nI'm a case manager with the state physician health program and need a therapist for an adult.",
     "Adult, anxiety.\n\nThank you, I really appreciate this list.\n\nDana Kuipers | HR Generalist | Holland Fixture Co.",
     "Bonjour Dre Lavoie,\n\nUne adolescente, TCA. Salam all, Arabic-speaking clinician? Shakai Hoken. Groetjes, Tom",
+    # colleagues recommended and chat speakers in bold are not the client
+    "**Marcus Oyelowo** 2:31 PM yes! Jen Atwater in Lakewood, she's got a Weds opening",
+    "[08:20] Dr. Ram: Pasang Lhamu at CMC does phone counselling. OLE Health has a bilingual SUD counselor.",
+    "Karmen at the Basque Museum suggested I ask here. Adult, 20 years of experience, waited 2 hours and a half.",
 ]
 
 
