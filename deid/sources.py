@@ -121,12 +121,37 @@ def read_stdin(encoding: str = "utf-8") -> Draft:
     if stream is None or stream.closed:
         raise InputError("There is no input to read: give a file name, or pipe a draft in.")
     try:
-        data = stream.buffer.read(MAX_BYTES + 1)
+        data = _read_terminal(stream.fileno()) if _waitable_terminal(stream) else stream.buffer.read(MAX_BYTES + 1)
     except (OSError, ValueError):
         raise InputError("Standard input is closed: give a file name, or pipe a draft in.") from None
     if len(data) > MAX_BYTES:
         raise InputError("The input is larger than any referral draft. Check what was piped in.")
     return Draft("<stdin>", decode(data, "The input", encoding))
+
+
+def _waitable_terminal(stream) -> bool:
+    """Whether ``stream`` is a terminal that ``select`` can wait on (not on Windows)."""
+    return os.name != "nt" and stream.isatty()
+
+
+def _read_terminal(fd: int) -> bytes:
+    """A paste from a terminal, up to ``MAX_BYTES + 1`` bytes, read in short
+    waits: a blocking read can sleep through a Ctrl-C that lands just
+    before it, while each wait returns to Python, which then raises
+    ``KeyboardInterrupt``."""
+    import select
+
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        if not select.select([fd], [], [], 0.25)[0]:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def write_in_place(path: str, text: str, encoding: str = "utf-8", backup_suffix: str = ".bak") -> Path:
