@@ -280,6 +280,15 @@ FOUND = [
     ("anyone have a trauma therapist w openings for a fourteen y/o?", "fourteen y/o", "AGE"),
     ("Je vous adresse une patiente, 34 ans, infirmière. Cerco un collega per un signore di 78 anni.", "78 anni", "AGE"),
     ("19 saal ki larki, LUMS mein 2nd year", "19 saal", "AGE"),
+    # national and record numbers abroad, dates in other languages, month and year, jobs in everyday words
+    ("> Namn: Anneli > Personnummer: 19810707-4482 > Adress: Linnégatan 14 B", "19810707-4482", "ID"),
+    ("N° de sécurité sociale : 2 89 05 69 387 112 46\nDomicile : Croix-Rousse", "2 89 05 69 387 112 46", "ID"),
+    ("herida de bala en las protestas del 9 de enero, perdió a su hermano", "9 de enero", "DATE"),
+    ("she was pulled out of her building after three days in February 2023.", "February 2023", "DATE"),
+    ("He signs off in Miami Sunday 14th and flies home.", "Sunday 14th", "DATE"),
+    ("dad got picked up by ICE outside the school last thurs", "last thurs", "DATE"),
+    ("she's the lunch lady at Jefferson Middle in Wauwatosa", "lunch lady", "OCCUPATION"),
+    ("a guy in his mid-20s who works lift ops at Big Sky for the season", "lift ops", "OCCUPATION"),
 ]
 
 TRAPS = [
