@@ -233,6 +233,12 @@ FOUND = [
     ("someone posted his old yearbook pic on a confessions account", "posted his old yearbook pic", "DISTINCTIVE"),
     ("he's the boy who was on the Toy Show last year", "was on the Toy Show", "DISTINCTIVE"),
     ("she's the only night-shift RN at the hospital", "only night-shift RN", "OCCUPATION"),
+    # Session 9 (blind batch O): a chat header is one line; the message under it is the client's.
+    ("**Lauren K, LCSW** 11:52 AM\nOutpatient therapist for a pt being dc'd tomorrow. 78M, lives alone in Marion.",
+     "78M", "AGE"),
+    ("Ray Thibodeau, born '49, two tours.", "49", "AGE"),
+    ("lad's 19, first year at uni, NHS Talking Therapies wait is long", "19", "AGE"),
+    ("He's my last pt on Fridays and honestly the sweetest kid.", "last pt on Fridays", "TIMING"),
     ("she's the captain of the women's lacrosse team", "captain of the women's lacrosse team", "OCCUPATION"),
     ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
@@ -399,6 +405,11 @@ TRAPS = [
     "**Marcus Oyelowo** 2:31 PM yes! Jen Atwater in Lakewood, she's got a Weds opening",
     "[08:20] Dr. Ram: Pasang Lhamu at CMC does phone counselling. OLE Health has a bilingual SUD counselor.",
     "Karmen at the Basque Museum suggested I ask here. Adult, 20 years of experience, waited 2 hours and a half.",
+    # Session 9 (blind batch O): chat stamps with a date, speakers with credentials, thanks in a chat;
+    # words that only look like names after a cue
+    "[10:14, 4/8] Cheryl Banks LCSW: geriatric therapist? Medicaid.\n[10:20, 4/8] Pam Wu: I go on Tuesdays, cheers Tom",
+    "Baby won't take a bottle. Already tried the county line, 6 wk wait. Superior STAR Kids plan, kinship care with grandma, DHS involved.",
+    "Blended family, open to Child-Parent Psychotherapy (Lieberman).",
 ]
 
 
@@ -489,3 +500,13 @@ def test_a_person_word_before_an_age_is_not_a_name(linter: Linter) -> None:
     # gender-guesser lists Guy and Boy as names; written in lower case they are the words
     for draft in ("the guy (34) is anxious", "a boy, 8, with tics"):
         assert [f.category for f in linter.lint(draft).findings] == ["AGE"], draft
+
+
+@pytest.mark.parametrize("draft", [
+    "She is a 26-year-old graduate student at UVM, an international student.",
+    "I have an employee at Halvorsen Freight who needs a short-term counselor.",
+])
+def test_a_student_or_employee_is_not_an_occupation(linter: Linter, draft: str) -> None:
+    """Belonging to a school or firm is not a job: the place is the finding (EMPLOYER)."""
+    categories = {f.category for f in linter.lint(draft).findings}
+    assert "OCCUPATION" not in categories and "EMPLOYER" in categories

@@ -32,6 +32,11 @@ _INITIAL_DOT = regex.compile(r"^\p{Lu}\.$")
 _NOT_AFTER_IS = frozenset({"NORP", "GPE", "LOC", "FAC", "LANGUAGE"})
 _WORD = regex.compile(r"\p{L}[\p{L}'’]*\.?")
 _AGE = regex.compile(r"^(?:\d{1,2}|1[01]\d)(?:[MFmf]|yo|y/o)?$")
+#: Contractions spaCy splits off a word ("wo|n't", "ca|n't").
+_NEGATION = frozenset({"n't", "n’t"})
+#: Words after a number that make it a count, not an age ("the county line, 6 wk wait").
+_NOT_AGE_UNITS = frozenset({"wk", "wks", "week", "weeks", "mo", "mos", "month", "months", "day", "days",
+                            "hr", "hrs", "hour", "hours", "min", "mins", "minutes", "sessions", "visits", "%"})
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^\p{Lu}{1,3}$|^\p{Lu}$")
 #: A nam_dict.txt entry: a gender code, then the name (comment lines start "#" or "=").
 _NAM_DICT_NAME = re.compile(r"^[^#=\s]\S*[ \t]+(\S+)", re.MULTILINE)  # stdlib re: 5x faster here
@@ -106,6 +111,8 @@ class ContextNameRecognizer(RuleRecognizer):
         low = token.lower_
         if low in self.not_names or not any(c.isalpha() for c in text):
             return False
+        if not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().lower_ in _NEGATION:
+            return False  # "baby won't": spaCy splits off "n't", leaving "wo"
         if _INITIALS.match(text):
             return not token.is_stop or len(text) > 1
         if text.isupper() and len(text) > 3 and not capital_only:
@@ -131,9 +138,10 @@ class ContextNameRecognizer(RuleRecognizer):
                     and _INITIAL_DOT.match(doc[end].text)):
                 out.append((token.idx, doc[end].idx + len(doc[end]), self.score))
                 continue
-            rest = doc[end : end + 3]
-            if len(rest) >= 2 and rest[0].text in {",", "("} and _AGE.match(
-                    rest[1].text if rest[1].lower_ not in {"age", "aged"} or len(rest) < 3 else rest[2].text):
+            rest = doc[end : end + 4]
+            age = 2 if len(rest) >= 3 and rest[1].lower_ in {"age", "aged"} else 1
+            if (len(rest) > age and rest[0].text in {",", "("} and _AGE.match(rest[age].text)
+                    and not (len(rest) > age + 1 and rest[age + 1].lower_ in _NOT_AGE_UNITS)):
                 out.append((token.idx, doc[end - 1].idx + len(doc[end - 1]), self.score))
         return out
 
@@ -143,7 +151,8 @@ class ContextNameRecognizer(RuleRecognizer):
         for _, _, cue_end in self._matcher(doc)(doc):
             i = cue_end
             # A name may be set off after its cue: "her ex, Darnell", "husband (Mark)".
-            if i < len(doc) and doc[i].text in {",", ":", "-", "—", "("}:
+            if i < len(doc) and doc[i].text in {",", ":", "-", "—", "("} and (
+                    doc[i].text != "-" or doc[i - 1].whitespace_):  # not "Child-Parent Psychotherapy"
                 i += 1
             # "client is ...": a description as often as a name ("name is ..." is always one)
             copula = doc[cue_end - 1].lower_ == "is" and "name" not in doc[cue_end - 2].lower_
@@ -160,6 +169,8 @@ class ContextNameRecognizer(RuleRecognizer):
         for token in doc[1:]:
             if token.lower_ in self.cues_after:
                 prev = doc[token.i - 1]
-                if self.is_name(prev, capital_only=True) and not prev.is_sent_start and prev.ent_type_ != "NORP":
+                shouted = prev.text.isupper() and len(prev) > 1  # "Superior STAR Kids", not "the Okafor kids"
+                if (self.is_name(prev, capital_only=True) and not prev.is_sent_start and prev.ent_type_ != "NORP"
+                        and not shouted):
                     out.append((prev.idx, prev.idx + len(prev), self.score))
         return out

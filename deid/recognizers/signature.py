@@ -41,11 +41,15 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
-#: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...").
+#: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
+#: "[10:14, 4/8] Cheryl Banks LCSW: ...").
 _SPEAKER = regex.compile(
     r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic)\.?[ \t]+)?"
-    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*)?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
+    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*\p{Lu}[\p{Lu}.]{1,8})?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
+#: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
+#: the message, not more signature.
+_CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
@@ -58,6 +62,10 @@ _NAMED_TITLE = regex.compile(
     r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
 #: Pronouns after a name ("Sam Okafor (he/him)"): not part of the name.
 _PRONOUNS = regex.compile(r"[ \t]*[(\[]?\b(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/\w+)?[)\]]?$", regex.I)
+#: What may follow the name on a last line: a place in brackets, credentials or a town after commas.
+_SIGNED_TAIL = regex.compile(r"(?:,[ \t]*\p{Lu}[\w.]{1,10})*(?:[ \t]*\([^()\n]{2,40}\))?[ \t]*$")
+#: The end of a sentence, before a signature on the same line ("... if easier. Liv, LMHC").
+_SENTENCE_END = regex.compile(r"[.!?]+[ \t]+")
 #: A title before the name in a sign-off ("Blessings, Fr. Tom").
 _TITLE_END = regex.compile(r"[ \t]*\b(?:Dr|Fr|Rev|Pastor|Rabbi|Imam|Sr|Br|Mr|Mrs|Ms|Mx)\.?$")
 #: At most this many words make a sign-off that opens with thanks ("Thanks a million,").
@@ -76,6 +84,19 @@ def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int) -> int:
         if _POSTSCRIPT.match(text, start, end):
             return start
     return lines[-1][1]
+
+
+def _signed_after_sentence(line: str) -> int | None:
+    """Where a signature starts after the last sentence of a draft's last line,
+    when it is a name with credentials or a place in brackets ("... if easier.
+    Liv, LMHC, Ballard", "tq!! - Dr Lim (Subang)"); None if there is none."""
+    breaks = list(_SENTENCE_END.finditer(line))
+    if not breaks:
+        return None
+    start = breaks[-1].end()
+    tail = line[start:].rstrip()
+    stripped = _SIGNED_TAIL.sub("", tail)
+    return start if stripped != tail and _SIGNED.match(stripped) else None
 
 
 def _plain(line: str) -> str:
@@ -126,7 +147,7 @@ class SignatureRecognizer(RuleRecognizer):
                       and not _FIRST_PERSON.search(line, cred.end()))
             if cred and short or signed or self._name_line(line, n - idx):
                 stop = idx + 1
-                while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
+                while not _CHAT_TIME.search(line) and stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                     stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
             elif self._closing(text, lines, idx):
@@ -134,8 +155,12 @@ class SignatureRecognizer(RuleRecognizer):
                 break
         out += self._speakers(text)
         last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
-        if last is not None and last > 0 and self._signed(text[lines[last][0]:lines[last][1]].strip()):
-            out.append((lines[last][0], lines[last][1], self.score))
+        if last is not None and last > 0:
+            start, end = lines[last]
+            if self._signed(text[start:end].strip()):
+                out.append((start, end, self.score))
+            elif (tail := _signed_after_sentence(text[start:end])) is not None:
+                out.append((start + tail, end, self.score))
         return out
 
     def _signoff(self, line: str, words: list[str]) -> bool:
@@ -184,9 +209,14 @@ class SignatureRecognizer(RuleRecognizer):
             len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
 
     def _signed(self, line: str) -> bool:
-        """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick")."""
-        line = _PRONOUNS.sub("", line)
-        head, _, name = line.rpartition(" ")
-        head = _TITLE_END.sub("", head)  # "Blessings, Fr. Tom"
-        return bool(_SIGNED.match(line) or head and name[:1].isupper() and _SIGNED.match(name)
-                    and _plain(head) in self.signoffs)
+        """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick",
+        "Obrigada! Inês (Ponta Delgada)", "Liv, LMHC, Ballard")."""
+        line = _SIGNED_TAIL.sub("", _PRONOUNS.sub("", line))
+        if _SIGNED.match(line):
+            return True
+        words = line.split(" ")
+        for n in range(1, min(3, len(words) - 1) + 1):
+            head, name = _TITLE_END.sub("", " ".join(words[:-n])), " ".join(words[-n:])  # "Blessings, Fr. Tom"
+            if head and name[:1].isupper() and _SIGNED.match(name) and _plain(head) in self.signoffs:
+                return True
+        return False
