@@ -410,6 +410,10 @@ TRAPS = [
     "[10:14, 4/8] Cheryl Banks LCSW: geriatric therapist? Medicaid.\n[10:20, 4/8] Pam Wu: I go on Tuesdays, cheers Tom",
     "Baby won't take a bottle. Already tried the county line, 6 wk wait. Superior STAR Kids plan, kinship care with grandma, DHS involved.",
     "Blended family, open to Child-Parent Psychotherapy (Lieberman).",
+    # a signature after the last sentence of the last line, or with a place in brackets
+    "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
+    "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",
+    "Hi all\nTeen, self-harm, Medicaid.\nObrigada! Inês (Ponta Delgada)",
 ]
 
 
