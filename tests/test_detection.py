@@ -514,3 +514,13 @@ def test_a_student_or_employee_is_not_an_occupation(linter: Linter, draft: str) 
     """Belonging to a school or firm is not a job: the place is the finding (EMPLOYER)."""
     categories = {f.category for f in linter.lint(draft).findings}
     assert "OCCUPATION" not in categories and "EMPLOYER" in categories
+
+
+def test_in_a_pasted_chat_only_the_first_speaker_talks_about_the_client(linter: Linter) -> None:
+    """Other speakers answer: the colleagues and places they name are not the client's."""
+    draft = ("**Nina B, LMFT** 3:40 PM\nNeed EMDR for a client, NICU nurse at Mercy, my Friday 8am.\n"
+             "**Oscar M** 3:44 PM\nDana Whitfield, she's out in Lenexa and only does EMDR\n"
+             "[10:20] Pam Wu: try Kelsey Brandt at Fuel Forward\n[10:21] Nina B: thanks!")
+    found = {f.text for f in linter.lint(draft).findings}
+    assert {"Mercy", "Friday 8am"} <= found
+    assert not found & {"Dana Whitfield", "Lenexa", "Kelsey Brandt", "Fuel Forward"}

@@ -9,7 +9,8 @@ the client's. So does a name alone on a line after a blank line with a few
 short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
 Counseling Group / 503-555-0106"), and a last line that is only a name,
 after a sign-off or not ("Linda", "Cheers, Mick"), and the speakers' names
-in a pasted chat ("Fatima: ...", "Grace: ..."). Options: ``signoffs``
+in a pasted chat ("Fatima: ...", "Grace: ...") and what anyone but the chat's
+first speaker says: colleagues answering. Options: ``signoffs``
 and ``credentials`` (words and ``@lexicons``), ``max_lines``.
 """
 
@@ -50,6 +51,8 @@ _SPEAKER = regex.compile(
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
 _CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
+#: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
+_HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
@@ -97,6 +100,24 @@ def _signed_after_sentence(line: str) -> int | None:
     tail = line[start:].rstrip()
     stripped = _SIGNED_TAIL.sub("", tail)
     return start if stripped != tail and _SIGNED.match(stripped) else None
+
+
+def _replies(turns: list[tuple[int, int, str]], end: int, score: float) -> list[tuple[int, int, float]]:
+    """What anyone but the first speaker says in a pasted chat: colleagues
+    answering ("**Oscar M** 3:44 PM / Dana Whitfield, she's out in Lenexa").
+    ``turns`` are (where the turn starts, where its message starts, speaker),
+    in order; a message runs to the next turn."""
+    if not turns:
+        return []
+    first = _speaker(turns[0][2])
+    stops = [start for start, _, _ in turns[1:]] + [end]
+    return [(body, stop, score) for (_, body, label), stop in zip(turns, stops) if _speaker(label) != first]
+
+
+def _speaker(label: str) -> str:
+    """A chat speaker's first name, to tell speakers apart ("Cheryl Banks LCSW" is "cheryl")."""
+    words = _plain(label).split()
+    return words[0] if words else ""
 
 
 def _plain(line: str) -> str:
@@ -188,12 +209,12 @@ class SignatureRecognizer(RuleRecognizer):
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
         """Who speaks in a pasted chat ("Fatima: Looking for...", "[16:55] Miss Hyacinth
         (Guidance): ..."): first or titled names that open two or more lines, each
-        before a colon."""
+        before a colon; and what anyone but the first speaker says (see :func:`_replies`)."""
         labels = [m for m in _SPEAKER.finditer(text) if m.group("stamp") or m.group("title") or m.group("first").lower() in first_names()]
-        if len(labels) < 2:
-            return []
+        turns = [(m.start(), m.end("label"), m.group("label")) for m in labels] if len(labels) >= 2 else []
+        turns += [(m.start(), m.end(), m.group("label")) for m in _HEADER.finditer(text)]
         return [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score)
-                for m in labels]
+                for m in labels] * (len(labels) >= 2) + _replies(sorted(turns), len(text), self.score)
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
