@@ -239,6 +239,7 @@ FOUND = [
     ("Ray Thibodeau, born '49, two tours.", "49", "AGE"),
     ("lad's 19, first year at uni, NHS Talking Therapies wait is long", "19", "AGE"),
     ("He's my last pt on Fridays and honestly the sweetest kid.", "last pt on Fridays", "TIMING"),
+    ("I have a 17F... she relapsed hard over the summer and needs IOP.", "summer", "DATE"),
     ("she's the captain of the women's lacrosse team", "captain of the women's lacrosse team", "OCCUPATION"),
     ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
@@ -410,6 +411,7 @@ TRAPS = [
     "[10:14, 4/8] Cheryl Banks LCSW: geriatric therapist? Medicaid.\n[10:20, 4/8] Pam Wu: I go on Tuesdays, cheers Tom",
     "Baby won't take a bottle. Already tried the county line, 6 wk wait. Superior STAR Kids plan, kinship care with grandma, DHS involved.",
     "Blended family, open to Child-Parent Psychotherapy (Lieberman).",
+    "Accommodations so far: a schedule change out of the 4th period PE section.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",
@@ -494,6 +496,9 @@ def test_a_flagged_place_or_workplace_is_flagged_wherever_it_appears(linter, dra
 @pytest.mark.parametrize("draft", [
     "Adult in OR, 34, Aetna.",          # a state code before an age is not initials
     "Lad is 19 and struggling at uni.", # a word for the client is not a name
+    "Everyone calls him that, even his mom. Trauma stuff that came up once he got clean.",
+    "Thanks all, reply off list.\n\nKim\n\n> -----Original Message-----\n> Hi all, adult, ADHD.",
+    "Adult, OCD, Aetna.\n\n— R. Sandoval, MD\n\n> **Reply from hkimura_lpc:** I'm in network",
 ])
 def test_no_name_in(linter: Linter, draft: str) -> None:
     names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]

@@ -51,12 +51,14 @@ _SPEAKER = regex.compile(
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
 _CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
+#: A line of a quoted message, or its header ("> ...", "On Tue, Monica Hale wrote:", "-----Original Message-----").
+_QUOTED = regex.compile(r"[ \t]*(?:>|-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:)")
 #: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
 _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
-#: A line that starts with a name and then a credential: "Wei Zhang, PhD | ..."
-_NAME_FIRST = regex.compile(r"^(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
+#: A line that starts with a name and then a credential: "Wei Zhang, PhD | ...", "— R. Sandoval, MD"
+_NAME_FIRST = regex.compile(r"^(?:[-–—~][ \t]*)?(?:\p{Lu}[\w.'-]*,?\s+){1,3}")
 #: A name line that opens a signature without a listed credential: "Dr. Ofelia Rentería",
 #: or a first name and surname, then a title ("Rochelle Tate, Child Welfare Specialist").
 _TITLED = regex.compile(
@@ -100,6 +102,17 @@ def _signed_after_sentence(line: str) -> int | None:
     tail = line[start:].rstrip()
     stripped = _SIGNED_TAIL.sub("", tail)
     return start if stripped != tail and _SIGNED.match(stripped) else None
+
+
+def _last_lines(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """The poster's last lines (after the first): the draft's, and the one before
+    a quoted message ("Kim" above "> -----Original Message-----")."""
+    said = [i for i, (start, end) in enumerate(lines) if text[start:end].strip()]
+    quoted = [i for i in said if _QUOTED.match(text, *lines[i])]
+    ends = {i for i, after in zip(said, said[1:]) if after in quoted and i not in quoted}
+    if said and said[-1] not in quoted:
+        ends.add(said[-1])
+    return sorted(i for i in ends if i > 0)
 
 
 def _replies(turns: list[tuple[int, int, str]], end: int, score: float) -> list[tuple[int, int, float]]:
@@ -175,8 +188,7 @@ class SignatureRecognizer(RuleRecognizer):
                 out.append((start, _to_postscript(text, lines, idx), self.score))
                 break
         out += self._speakers(text)
-        last = next((i for i in range(n - 1, -1, -1) if text[lines[i][0]:lines[i][1]].strip()), None)
-        if last is not None and last > 0:
+        for last in _last_lines(text, lines):
             start, end = lines[last]
             if self._signed(text[start:end].strip()):
                 out.append((start, end, self.score))
