@@ -240,6 +240,10 @@ FOUND = [
     ("lad's 19, first year at uni, NHS Talking Therapies wait is long", "19", "AGE"),
     ("He's my last pt on Fridays and honestly the sweetest kid.", "last pt on Fridays", "TIMING"),
     ("I have a 17F... she relapsed hard over the summer and needs IOP.", "summer", "DATE"),
+    ("Subject: Re: Referral for Landon – ASD/anxiety\n\nThanks everyone", "Landon", "NAME"),
+    ("grief (lost her son in Feb). Medicare only.", "Feb", "DATE"),
+    ("self-harm started the Saturday after her birthday when photos leaked", "Saturday after her birthday", "DATE"),
+    ("Faith is an RN at Riverside Methodist, works three 12s.", "Riverside Methodist", "EMPLOYER"),
     ("she's the captain of the women's lacrosse team", "captain of the women's lacrosse team", "OCCUPATION"),
     ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
@@ -412,6 +416,7 @@ TRAPS = [
     "Baby won't take a bottle. Already tried the county line, 6 wk wait. Superior STAR Kids plan, kinship care with grandma, DHS involved.",
     "Blended family, open to Child-Parent Psychotherapy (Lieberman).",
     "Accommodations so far: a schedule change out of the 4th period PE section.",
+    "Subject: Referral for Anxiety - teen, Aetna\n\nHi all, telehealth in Ohio.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",
