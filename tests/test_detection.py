@@ -244,6 +244,7 @@ FOUND = [
     ("grief (lost her son in Feb). Medicare only.", "Feb", "DATE"),
     ("self-harm started the Saturday after her birthday when photos leaked", "Saturday after her birthday", "DATE"),
     ("Faith is an RN at Riverside Methodist, works three 12s.", "Riverside Methodist", "EMPLOYER"),
+    ('ReferralNetwork.example.org › Adolescent › "IOP or PHP rec for 17F w/ relapse"\n\nHi all', "17F", "AGE"),
     ("she's the captain of the women's lacrosse team", "captain of the women's lacrosse team", "OCCUPATION"),
     ("Wife Deb (she drives school bus for the district) called me.", "drives school bus for the district", "OCCUPATION"),
     ("He's a relief pitcher for the Durham Bulls, 26.", "relief pitcher", "OCCUPATION"),
@@ -417,6 +418,8 @@ TRAPS = [
     "Blended family, open to Child-Parent Psychotherapy (Lieberman).",
     "Accommodations so far: a schedule change out of the 4th period PE section.",
     "Subject: Referral for Anxiety - teen, Aetna\n\nHi all, telehealth in Ohio.",
+    "Athens Therapists & Friends 🇬🇷\nlooking for an English-speaking couples therapist, online ok",
+    "Adult, 70s, Korean War, Army. Grief. Medicare, telehealth in Washington.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",
