@@ -420,6 +420,12 @@ TRAPS = [
     "Subject: Referral for Anxiety - teen, Aetna\n\nHi all, telehealth in Ohio.",
     "Athens Therapists & Friends 🇬🇷\nlooking for an English-speaking couples therapist, online ok",
     "Adult, 70s, Korean War, Army. Grief. Medicare, telehealth in Washington.",
+    # the poster named at the end, and colleagues tagged or thanked
+    "Hi\nteen, ADHD. Saturday mornings would be ideal. Cheers, Mel (Newcastle)",
+    "adult, car accident trauma, Friday afternoons. it's Beth btw, new number",
+    "ADHD + big tantrums, PCIT ideally. after school. lmk - Jo",
+    "After 4. Tagging Lauren Whitfield and Deshawn Price who always know someone!",
+    "Thanks, and thanks again to Lise for the eating-disorder contacts.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",

@@ -91,17 +91,6 @@ def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int) -> int:
     return lines[-1][1]
 
 
-def _signed_after_sentence(line: str) -> int | None:
-    """Where a signature starts after the last sentence of a draft's last line,
-    when it is a name with credentials or a place in brackets ("... if easier.
-    Liv, LMHC, Ballard", "tq!! - Dr Lim (Subang)"); None if there is none."""
-    breaks = list(_SENTENCE_END.finditer(line))
-    if not breaks:
-        return None
-    start = breaks[-1].end()
-    tail = line[start:].rstrip()
-    stripped = _SIGNED_TAIL.sub("", tail)
-    return start if stripped != tail and _SIGNED.match(stripped) else None
 
 
 def _last_lines(text: str, lines: list[tuple[int, int]]) -> list[int]:
@@ -192,7 +181,7 @@ class SignatureRecognizer(RuleRecognizer):
             start, end = lines[last]
             if self._signed(text[start:end].strip()):
                 out.append((start, end, self.score))
-            elif (tail := _signed_after_sentence(text[start:end])) is not None:
+            elif (tail := self._signed_after_sentence(text[start:end])) is not None:
                 out.append((start + tail, end, self.score))
         return out
 
@@ -240,6 +229,18 @@ class SignatureRecognizer(RuleRecognizer):
         thanked = before.startswith(("thank", "many thanks", "cheers")) and len(before.split()) <= 12
         return (not before or before in self.signoffs or thanked) and all(
             len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
+
+    def _signed_after_sentence(self, line: str) -> int | None:
+        """Where a signature starts after the last sentence of a draft's last line,
+        when it is a name with credentials or a place in brackets ("... if easier.
+        Liv, LMHC, Ballard", "tq!! - Dr Lim (Subang)", "... ideal. Cheers, Mel
+        (Newcastle)"); None if there is none."""
+        breaks = list(_SENTENCE_END.finditer(line))
+        if not breaks:
+            return None
+        start = breaks[-1].end()
+        tail = line[start:].rstrip()
+        return start if _SIGNED_TAIL.sub("", tail) != tail and self._signed(tail) else None
 
     def _signed(self, line: str) -> bool:
         """A last line that is only a name, after a sign-off or not ("Linda", "Cheers, Mick",
