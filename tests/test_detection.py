@@ -423,7 +423,7 @@ TRAPS = [
     # the poster named at the end, and colleagues tagged or thanked
     "Hi\nteen, ADHD. Saturday mornings would be ideal. Cheers, Mel (Newcastle)",
     "adult, car accident trauma, Friday afternoons. it's Beth btw, new number",
-    "ADHD + big tantrums, PCIT ideally. after school. lmk - Jo",
+    "Hi all\nADHD + big tantrums, PCIT ideally. after school. lmk - Jo",
     "After 4. Tagging Lauren Whitfield and Deshawn Price who always know someone!",
     "Thanks, and thanks again to Lise for the eating-disorder contacts.",
     # a signature after the last sentence of the last line, or with a place in brackets
