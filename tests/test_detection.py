@@ -426,6 +426,8 @@ TRAPS = [
     "Hi all\nADHD + big tantrums, PCIT ideally. after school. lmk - Jo",
     "After 4. Tagging Lauren Whitfield and Deshawn Price who always know someone!",
     "Thanks, and thanks again to Lise for the eating-disorder contacts.",
+    "Hi\nAfter school, online is fine. Thanks, Marike (Centurion) 082 555 0111",
+    "Teen, anxiety. Dad has said flatly: not Vegas, not Reno. He wants someone not in Cochise County.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",

@@ -67,8 +67,10 @@ _NAMED_TITLE = regex.compile(
     r"^(\p{Lu}[\p{Ll}'’-]+)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(\p{Lu}[\p{L}.]*)[^\d\r\n]{0,70}$")
 #: Pronouns after a name ("Sam Okafor (he/him)"): not part of the name.
 _PRONOUNS = regex.compile(r"[ \t]*[(\[]?\b(?:he|she|they|ze|xe)/(?:him|her|them|hers|theirs|zir|xem)(?:/\w+)?[)\]]?$", regex.I)
-#: What may follow the name on a last line: a place in brackets, credentials or a town after commas.
-_SIGNED_TAIL = regex.compile(r"(?:,[ \t]*\p{Lu}[\w.]{1,10})*(?:[ \t]*\([^()\n]{2,40}\))?[ \t]*$")
+#: What may follow the name on a last line: a place in brackets, credentials or a town after commas,
+#: then a phone number ("Thanks, Marike (Centurion) 082 555 0111").
+_SIGNED_TAIL = regex.compile(
+    r"(?:,[ \t]*\p{Lu}[\w.-]{1,10})*(?:[ \t]*\([^()\n]{2,40}\))?(?:[ \t,]*\+?\d[\d \t().-]{6,}\d)?[ \t]*$")
 #: The end of a sentence, before a signature on the same line ("... if easier. Liv, LMHC").
 _SENTENCE_END = regex.compile(r"[.!?]+[ \t]+")
 #: A title before the name in a sign-off ("Blessings, Fr. Tom").
