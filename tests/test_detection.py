@@ -244,6 +244,10 @@ FOUND = [
     ("grief (lost her son in Feb). Medicare only.", "Feb", "DATE"),
     ("self-harm started the Saturday after her birthday when photos leaked", "Saturday after her birthday", "DATE"),
     ("Faith is an RN at Riverside Methodist, works three 12s.", "Riverside Methodist", "EMPLOYER"),
+    ("Name: Jo\nSchool: MICDS (9th)\nInsurance: UHC PPO", "MICDS", "EMPLOYER"),
+    ("> Arbetsgivare: Volvo Cars Torslanda, sjukskriven 50%", "Volvo Cars Torslanda", "EMPLOYER"),
+    ("Client is Blessing, 22, final year at UNILAG, panic.", "UNILAG", "EMPLOYER"),
+    ("She's at UNLV, Aetna Student Health.", "UNLV", "EMPLOYER"),
     ("addie, 13. the one whose dad rolled the feed truck on 191", "rolled the feed truck", "DISTINCTIVE"),
     ("she's the one with the purple hair if u see her in the lobby", "purple hair", "DISTINCTIVE"),
     ("he's the kid they pulled out of the quarry yesterday", "pulled out of the quarry", "DISTINCTIVE"),
@@ -431,6 +435,7 @@ TRAPS = [
     "After 4. Tagging Lauren Whitfield and Deshawn Price who always know someone!",
     "Thanks, and thanks again to Lise for the eating-disorder contacts.",
     "Hi\nAfter school, online is fine. Thanks, Marike (Centurion) 082 555 0111",
+    "Adult, panic, now at IOP.\nWork: remote.",
     "Teen, anxiety. Dad has said flatly: not Vegas, not Reno. He wants someone not in Cochise County.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",

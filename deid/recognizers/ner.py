@@ -77,15 +77,17 @@ class NerRecognizer(RuleRecognizer):
         return out
 
     def _pieces(self, ent: Span) -> list[Span]:
-        """The entity split at line breaks, without trimmed words at either edge.
+        """The entity split at line breaks and a form's colons, without trimmed words at either edge.
 
-        The small pipeline runs entities across lines ("Western Mass\nHello")
-        and into greetings and sign-offs ("Partnership. Thanks").
+        The small pipeline runs entities across lines ("Western Mass\nHello"),
+        into greetings and sign-offs ("Partnership. Thanks") and over a form's
+        label ("School: MICDS": the label is dropped).
         """
         pieces, start = [], ent.start
         for tok in ent:
-            if "\n" in tok.text or "\r" in tok.text:
-                pieces.append(ent.doc[start : tok.i])
+            if "\n" in tok.text or "\r" in tok.text or tok.text == ":":
+                if tok.text != ":":
+                    pieces.append(ent.doc[start : tok.i])
                 start = tok.i + 1
         pieces.append(ent.doc[start : ent.end])
         return [p for p in map(self._strip, pieces) if len(p)]
