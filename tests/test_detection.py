@@ -440,6 +440,7 @@ TRAPS = [
     "Thanks, and thanks again to Lise for the eating-disorder contacts.",
     "Hi\nAfter school, online is fine. Thanks, Marike (Centurion) 082 555 0111",
     "Adult, panic, now at IOP.\nWork: remote.",
+    "Dependency case; the judge has ordered family therapy. Our temple priest asked me too.",
     "Teen, anxiety. Dad has said flatly: not Vegas, not Reno. He wants someone not in Cochise County.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
