@@ -444,6 +444,12 @@ TRAPS = [
     "Hi\nAfter school, online is fine. Thanks, Marike (Centurion) 082 555 0111",
     "Adult, panic, now at IOP.\nWork: remote.",
     "Dependency case; the judge has ordered family therapy. Our temple priest asked me too.",
+    "Thanks, and merry Christmas to all of you out there on the gravel roads.",
+    "Hi\nAdult, Medicaid, Panhandle, telehealth ok. Thx - Kim (Dr. Ashby's office) 850-555-0108",
+    "#clinical-referrals (Teleminds Health)\n\nAnyone have an opening for an adult?",
+    "[10:21, 6/2] Yesenia R. LMHC: gracias Carlos 🙌 South Florida is fine",
+    "I hope you don't mind me writing; Morag said you sometimes take private referrals.",
+    "Is anyone taking Superior STAR Health or WCB Alberta claims? Lock & Le Grange FBT ideally.",
     "Teen, anxiety. Dad has said flatly: not Vegas, not Reno. He wants someone not in Cochise County.",
     # a signature after the last sentence of the last line, or with a place in brackets
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
