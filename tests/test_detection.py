@@ -247,6 +247,8 @@ FOUND = [
     ("Name: Jo\nSchool: MICDS (9th)\nInsurance: UHC PPO", "MICDS", "EMPLOYER"),
     ("the girl from Two Dot i told u about: addie, 13. the one whose dad", "13", "AGE"),
     ("my every other Friday at noon drives a bus for the CTA", "every other Friday at noon", "TIMING"),
+    ("his dad was picked up by ICE at the plant last month", "picked up by ICE", "DISTINCTIVE"),
+    ("her diner was robbed at gunpoint right after Easter", "robbed at gunpoint", "DISTINCTIVE"),
     ("He's seen me every other Tuesday at 7 for two years", "every other Tuesday at 7", "TIMING"),
     ("she moved from SC. Platform handle sunnyd_0419, email on file", "sunnyd_0419", "NETWORK"),
     ("the 8th grader — Bella Ruiz, 13 — mom gave consent.", "13", "AGE"),
