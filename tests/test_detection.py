@@ -570,3 +570,9 @@ def test_in_a_pasted_chat_only_the_first_speaker_talks_about_the_client(linter: 
     found = {f.text for f in linter.lint(draft).findings}
     assert {"Mercy", "Friday 8am"} <= found
     assert not found & {"Dana Whitfield", "Lenexa", "Kelsey Brandt", "Fuel Forward"}
+
+
+def test_a_small_towns_area_is_the_town_and_a_citys_area_a_region(linter: Linter) -> None:
+    """"Seattle area" is a broad region a referral may keep; "Bangor area" names Bangor."""
+    assert [f.text for f in linter.lint("Adult, Seattle area, Aetna.").findings] == []
+    assert "Cabot" in {f.text for f in linter.lint("4th grader, trauma, Cabot area. Medicaid.").findings}

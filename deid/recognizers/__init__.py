@@ -9,7 +9,7 @@ from __future__ import annotations
 from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer
 from deid.recognizers.names import ContextNameRecognizer, FirstNamePatternRecognizer
 from deid.recognizers.ner import NerRecognizer
-from deid.recognizers.places import GazetteerRecognizer
+from deid.recognizers.places import GazetteerRecognizer, MetroPatternRecognizer
 from deid.recognizers.signature import SignatureRecognizer
 
 #: Presidio recognizer classes (``kind: predefined``) replaced by safer subclasses
@@ -21,6 +21,7 @@ PREDEFINED_REPLACEMENTS: dict[str, type] = {
 CHECKED_PATTERNS: dict[str, type] = {
     "public_suffix": PublicSuffixRecognizer,
     "first_name": FirstNamePatternRecognizer,
+    "metro": MetroPatternRecognizer,
 }
 
 #: rule ``kind`` -> recognizer class

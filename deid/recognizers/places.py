@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from spacy.tokens import Doc, Span
 
 from deid.gazetteer import large_place_names, place_names
-from deid.recognizers.base import RuleRecognizer
+from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer
 from deid.recognizers.names import first_names
 
 _MAX_WORDS = 4
@@ -107,3 +108,27 @@ class GazetteerRecognizer(RuleRecognizer):
         after_name = before is not None and before.text[:1].isupper() and before.lower_ in first_names()
         return (all(t.ent_type_ in _NAMED for t in span) and span[0].lower_ not in first_names()
                 and not after_name)
+
+
+#: "X area", "X-area", "X region": the words that make a town's name a region.
+_AREA = regex.compile(r"[ \t-]+(?:area|region)$", regex.I)
+
+
+class MetroPatternRecognizer(RulePatternRecognizer):
+    """A pattern rule (``check: metro``) for a city's whole area ("Atlanta
+    metro", "Greater Boston", "Seattle area"), which a referral may keep.
+
+    "X area" is a region only around a city of ``CITY`` people or more, or a
+    name that is no town at all ("Triangle area"): "Bangor area" is Bangor.
+    "X metro" and "Greater X" always name a region.
+    """
+
+    #: Smallest city whose "area" is a region.
+    CITY = 100_000
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Keep a region; drop a small town's "area", which stays a place."""
+        name = _AREA.sub("", pattern_text)
+        if name == pattern_text:
+            return None
+        return False if name in place_names(1000) and name not in large_place_names(self.CITY) else None
