@@ -447,6 +447,7 @@ TRAPS = [
     "Adult, panic, now at IOP.\nWork: remote.",
     "Dependency case; the judge has ordered family therapy. Our temple priest asked me too.",
     "Thanks, and merry Christmas to all of you out there on the gravel roads.",
+    "Also needed: Hmong, Home visits.",  # a template's list line, once read as one organisation
     "Hi\nAdult, Medicaid, Panhandle, telehealth ok. Thx - Kim (Dr. Ashby's office) 850-555-0108",
     "#clinical-referrals (Teleminds Health)\n\nAnyone have an opening for an adult?",
     "[10:21, 6/2] Yesenia R. LMHC: gracias Carlos 🙌 South Florida is fine",

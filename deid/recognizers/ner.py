@@ -80,12 +80,13 @@ class NerRecognizer(RuleRecognizer):
         """The entity split at line breaks and a form's colons, without trimmed words at either edge.
 
         The small pipeline runs entities across lines ("Western Mass\nHello"),
-        into greetings and sign-offs ("Partnership. Thanks") and over a form's
-        label ("School: MICDS": the label is dropped).
+        into greetings and sign-offs ("Partnership. Thanks"), over lists
+        ("Hmong, Home visits") and over a form's label ("School: MICDS": the
+        label is dropped).
         """
         pieces, start = [], ent.start
         for tok in ent:
-            if "\n" in tok.text or "\r" in tok.text or tok.text == ":":
+            if "\n" in tok.text or "\r" in tok.text or tok.text in {":", ","}:
                 if tok.text != ":":
                     pieces.append(ent.doc[start : tok.i])
                 start = tok.i + 1
