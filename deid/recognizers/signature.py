@@ -93,8 +93,6 @@ def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int) -> int:
     return lines[-1][1]
 
 
-
-
 def _last_lines(text: str, lines: list[tuple[int, int]]) -> list[int]:
     """The poster's last lines (after the first): the draft's, and the one before
     a quoted message ("Kim" above "> -----Original Message-----")."""
@@ -172,8 +170,9 @@ class SignatureRecognizer(RuleRecognizer):
                       and not _FIRST_PERSON.search(line, cred.end()))
             if cred and short or signed or self._name_line(line, n - idx):
                 stop = idx + 1
-                while not _CHAT_TIME.search(line) and stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
-                    stop += 1
+                if not _CHAT_TIME.search(line):  # a chat header is one line: its message follows
+                    while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
+                        stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
             elif self._closing(text, lines, idx):
                 out.append((start, _to_postscript(text, lines, idx), self.score))
@@ -214,10 +213,12 @@ class SignatureRecognizer(RuleRecognizer):
         (Guidance): ..."): first or titled names that open two or more lines, each
         before a colon; and what anyone but the first speaker says (see :func:`_replies`)."""
         labels = [m for m in _SPEAKER.finditer(text) if m.group("stamp") or m.group("title") or m.group("first").lower() in first_names()]
-        turns = [(m.start(), m.end("label"), m.group("label")) for m in labels] if len(labels) >= 2 else []
+        if len(labels) < 2:
+            labels = []
+        turns = [(m.start(), m.end("label"), m.group("label")) for m in labels]
         turns += [(m.start(), m.end(), m.group("label")) for m in _HEADER.finditer(text)]
         return [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score)
-                for m in labels] * (len(labels) >= 2) + _replies(sorted(turns), len(text), self.score)
+                for m in labels] + _replies(sorted(turns), len(text), self.score)
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
