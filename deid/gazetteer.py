@@ -11,7 +11,6 @@ estimate; redaction and the template use a town's state to generalise it.
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,37 +37,66 @@ _COUNTIES = "counties"
 
 
 @lru_cache(maxsize=1)
-def _packed() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The packed gazetteer's sections as ``(label, lines)``: tiers, then counties."""
-    text = gzip.decompress(PACKED.read_bytes()).decode("utf-8")
+def _packed() -> tuple[tuple[str, bytes], ...]:
+    """The packed gazetteer's sections as ``(label, lines)``: tiers, then counties.
+
+    A section's lines stay one UTF-8 ``bytes`` (4 MB in all) rather than a
+    tuple of strings (about 19 MB): lookups bisect it in place (`_first_line`).
+    """
+    data = gzip.decompress(PACKED.read_bytes())
     sections = []
-    for section in text.split("\n[")[1:]:
-        label, _, lines = section.partition("]\n")
-        sections.append((label, tuple(lines.rstrip("\n").split("\n"))))
+    for section in data.split(b"\n[")[1:]:
+        label, _, lines = section.partition(b"]\n")
+        sections.append((label.decode("utf-8"), lines.rstrip(b"\n")))
     return tuple(sections)
 
 
-def _sections(min_population: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+def _sections(min_population: int) -> Iterator[tuple[str, bytes]]:
     """The sections for cities of ``min_population`` and more, and counties."""
     return ((label, lines) for label, lines in _packed() if label == _COUNTIES or int(label) >= min_population)
 
 
-def _name_key(line: str) -> str:
+def _names(lines: bytes) -> Iterator[str]:
+    """The place names of a section, one per line."""
+    return (line.partition(b"\t")[0].decode("utf-8") for line in lines.split(b"\n"))
+
+
+def _name_key(line: bytes) -> str:
     """What a city section is sorted by: its lower-cased name."""
-    return line.partition("\t")[0].lower()
+    return line.partition(b"\t")[0].decode("utf-8").lower()
+
+
+def _lines_from(lines: bytes, key: str) -> Iterator[bytes]:
+    """A city section's lines from the first whose name key is ``key`` or later
+    (bisection over the bytes: each probe reads the line it falls in)."""
+    lo, hi = 0, len(lines)  # lo and hi are line starts; every line before lo sorts before key
+    while lo < hi:
+        start = lines.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+        end = lines.find(b"\n", start)
+        end = len(lines) if end < 0 else end
+        if _name_key(lines[start:end]) < key:
+            lo = end + 1
+        else:
+            hi = start
+    while lo < len(lines):
+        end = lines.find(b"\n", lo)
+        end = len(lines) if end < 0 else end
+        yield lines[lo:end]
+        lo = end + 1
 
 
 @lru_cache(maxsize=4)
 def place_names(min_population: int) -> frozenset[str]:
     """City names in GeoNames' ``min_population`` dataset, and US county names."""
-    return frozenset(line.partition("\t")[0] for _, lines in _sections(min_population) for line in lines)
+    return frozenset(name for _, lines in _sections(min_population) for name in _names(lines))
 
 
 @lru_cache(maxsize=2)
 def large_place_names(population: int) -> frozenset[str]:
     """Names of cities with at least ``population`` people."""
-    return frozenset(name for label, lines in _sections(TIERS[0]) if label != _COUNTIES
-                     for name, people, _ in (line.split("\t") for line in lines) if int(people) >= population)
+    return frozenset(name.decode("utf-8") for label, lines in _sections(TIERS[0]) if label != _COUNTIES
+                     for name, people, _ in (line.split(b"\t") for line in lines.split(b"\n"))
+                     if int(people) >= population)
 
 
 def build_packed() -> bytes:
@@ -124,11 +152,11 @@ class Gazetteer:
         for label, lines in _sections(self.min_population):
             if label == _COUNTIES:
                 continue
-            i = bisect_left(lines, key, key=_name_key)
-            while i < len(lines) and _name_key(lines[i]) == key:
-                city, population, state = lines[i].split("\t")
+            for line in _lines_from(lines, key):
+                if _name_key(line) != key:
+                    break
+                city, population, state = line.decode("utf-8").split("\t")
                 places.append(Place(city, int(population), state or None))
-                i += 1
         return sorted(places, key=lambda p: -p.population)
 
     def state_code(self, word: str) -> str | None:
