@@ -318,6 +318,15 @@ FOUND = [
     ("dad got picked up by ICE outside the school last thurs", "last thurs", "DATE"),
     ("she's the lunch lady at Jefferson Middle in Wauwatosa", "lunch lady", "OCCUPATION"),
     ("a guy in his mid-20s who works lift ops at Big Sky for the season", "lift ops", "OCCUPATION"),
+    # session 10: a relative named with "is", a numbered school, a date range, caseload lists
+    ("Sunshine Health Medicaid. Aunt is Mirlande, 786-555-0119, she works days", "Mirlande", "NAME"),
+    ("9yo boy, goes to PS 1099. he's the kid who was pushed", "PS 1099", "EMPLOYER"),
+    ("• Bipolar II, hospitalization Oct 14-19, discharged to IOP", "19", "DATE"),
+    ("anyone doing play therapy in Ennis? Lad of 7, parents separating", "7", "AGE"),
+    ("She is going on medical leave effective Friday, going home to Shrewsbury.", "Friday", "DATE"),
+    ("teen, self-harm hx, lives in Savannah, sees Dana Wednesdays at 4 in person", "Wednesdays at 4", "TIMING"),
+    ("my list before leave:\n1. my Mondays at 9 – adult, GAD\n2. Thursday 5:30 – the firefighter, PTSD",
+     "Thursday 5:30", "TIMING"),
 ]
 
 TRAPS = [
@@ -458,6 +467,18 @@ TRAPS = [
     "Hi all,\nAdult, anxiety, Aetna. Text me if easier. Liv, LMHC, Ballard",
     "Hi all\nTeen, self-harm, Medicaid. tq!! - Dr Lim (Subang)",
     "Hi all\nTeen, self-harm, Medicaid.\nObrigada! Inês (Ponta Delgada)",
+    # session 10: the poster's plans and a colleague's room, form labels and referrers, insurers, hedges
+    "Adult, OCD. I'm moving out of state in January so I have to transition him. I'm dropping Fridays in Jan.",
+    "Any psychs with space before Christmas?? Waiting list till March here, and I am full through spring.",
+    "He wants someone he won't run into socially, so maybe not West Hartford. Telehealth ok.",
+    "Hey it's Rhonda at the clinic in Bethel. need telehealth for a young man, anxiety.",
+    "Aloha Kainoa,\nMahalo for offering to help with neighbor-island folks.",
+    "Referred by: school counselor\nModality requested: CBT for panic\nTimes: weekday mornings",
+    "Referring clinician: Dr. Sam Whitcomb, 410-555-0190, swhitcomb@example.com",
+    "Teen w/ trauma hx, Superior Medicaid or Meridian Medicaid, PEIA or UMWA Funds, Ohio Police & Fire plan.",
+    "Couples therapy in the Philly suburbs (Main Line or Delco ideally), Keystone First.",
+    "**Top comment (u/oldschoolLCSW):** ask about the sliding scale.",
+    "Supervising PO: L. Martinez",
 ]
 
 

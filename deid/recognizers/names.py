@@ -156,6 +156,12 @@ class ContextNameRecognizer(RuleRecognizer):
                 i += 1
             # "client is ...": a description as often as a name ("name is ..." is always one)
             copula = doc[cue_end - 1].lower_ == "is" and "name" not in doc[cue_end - 2].lower_
+            if i + 1 < len(doc) and doc[i].lower_ == "is" and i == cue_end:
+                i += 1  # "Aunt is Mirlande, 786-...": a known first name or a word set off as one
+                set_off = i + 1 < len(doc) and doc[i + 1].text == "," and doc[i].ent_type_ not in _NOT_AFTER_IS
+                if not (doc[i].lower_ in first_names() or doc[i].ent_type_ == "PERSON" or set_off):
+                    continue
+                copula = True
             if i >= len(doc) or not self.is_name(doc[i], capital_only=copula):
                 continue
             shouted = doc[i].is_alpha and doc[i].text.isupper() and len(doc[i]) > 2

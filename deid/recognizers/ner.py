@@ -47,6 +47,20 @@ def _after_sign(ent: Span) -> bool:
     return not before.whitespace_ and before.text[-1] in "#@"
 
 
+def _form_label(span: Span) -> bool:
+    """Whether a span opening a line is a form's field label ("Student ID: ...",
+    "Referred by: ...", "Parent/guardian: ...")."""
+    doc = span.doc
+    if span.start and not any("\n" in t for t in (doc[span.start - 1].text, doc[span.start - 1].whitespace_)):
+        return False
+    for tok in doc[span.end - 1 : span.end + 3]:
+        if tok.i >= span.end and tok.text == ":":
+            return True
+        if "\n" in tok.whitespace_ or not (tok.is_alpha or tok.text == "/"):
+            return False
+    return False
+
+
 class NerRecognizer(RuleRecognizer):
     """A spaCy entity label mapped to a deid category, with filters."""
 
@@ -72,6 +86,8 @@ class NerRecognizer(RuleRecognizer):
             if ent.label_ not in self.labels or _after_sign(ent):
                 continue
             for piece in self._pieces(ent):
+                if ent.label_ == "ORG" and _form_label(piece):
+                    continue
                 if self._keep(piece.text, [t for t in piece if t.is_alpha]):
                     out.append((piece.start_char, piece.end_char, self.score))
         return out

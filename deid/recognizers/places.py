@@ -36,6 +36,8 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels of names that contain a city's ("Durham Bulls", "Grupo Bimbo").
 _NOT_PLACES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: Tokens after which a capitalised word may just open a sentence or a list item.
+#: An initial, as spaCy tokenises it ("L.").
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
@@ -105,7 +107,8 @@ class GazetteerRecognizer(RuleRecognizer):
         of a person: the small model often reads towns as people), not part of
         a person's name."""
         before = span.doc[span.start - 1] if span.start else None
-        after_name = before is not None and before.text[:1].isupper() and before.lower_ in first_names()
+        after_name = before is not None and (before.text[:1].isupper() and before.lower_ in first_names()
+                                             or bool(_INITIAL.match(before.text)))  # "PO: L. Martinez"
         return (all(t.ent_type_ in _NAMED for t in span) and span[0].lower_ not in first_names()
                 and not after_name)
 
