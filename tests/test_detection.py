@@ -327,6 +327,12 @@ FOUND = [
     ("teen, self-harm hx, lives in Savannah, sees Dana Wednesdays at 4 in person", "Wednesdays at 4", "TIMING"),
     ("my list before leave:\n1. my Mondays at 9 – adult, GAD\n2. Thursday 5:30 – the firefighter, PTSD",
      "Thursday 5:30", "TIMING"),
+    ("I have a young man, Keoni, 24, who lives on the island and works nights", "Keoni", "NAME"),
+    ("pt Gerry Mott, 67, retired engineer, lives in Mt. Lebanon. MDD.", "Mt. Lebanon", "LOCATION"),
+    ("Kearney area peeps!! Anyone taking new teen clients?", "Kearney", "LOCATION"),
+    ("Name: Aidan K\nAddress: Eccles, M30", "Eccles", "LOCATION"),
+    ("I have a client who is the walk-on kicker for the Razorbacks.", "Razorbacks", "EMPLOYER"),
+    ("I have a client who is the walk-on kicker for the Razorbacks.", "kicker", "OCCUPATION"),
 ]
 
 TRAPS = [
@@ -479,6 +485,10 @@ TRAPS = [
     "Couples therapy in the Philly suburbs (Main Line or Delco ideally), Keystone First.",
     "**Top comment (u/oldschoolLCSW):** ask about the sliding scale.",
     "Supervising PO: L. Martinez",
+    "Religious obsessions (worthiness, confessing repeatedly to his bishop), plus depression.",
+    "I've already tried Amara Kessler's group (full through spring).",
+    "Hi Maya,\n\nThanks again for coffee last week, it was great to meet in person.",
+    "Adult, anxiety, Aetna; Seattle area or Triangle area, telehealth ok.",
 ]
 
 

@@ -126,10 +126,13 @@ class ContextNameRecognizer(RuleRecognizer):
 
     def _before_age(self, doc: Doc) -> list[tuple[int, int, float]]:
         """A known first name, even lower-case, before an age ("Rusty Vanderpool, 67",
-        "lexi (14)"), or a capitalised one before an initial ("Grace O.")."""
+        "lexi (14)"), any capitalised name set off by commas before one ("a young man,
+        Keoni, 24"), or a known capitalised one before an initial ("Grace O.")."""
         out = []
         for token in doc:
-            if not (token.is_alpha and token.lower_ in first_names() and self.is_name(token)):
+            set_off = (token.i and doc[token.i - 1].text == "," and token.ent_type_ not in _NOT_AFTER_IS
+                       and self.is_name(token, capital_only=True))  # "a young man, Keoni, 24,"
+            if not (token.is_alpha and (token.lower_ in first_names() or set_off) and self.is_name(token)):
                 continue
             end = token.i + 1
             if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):

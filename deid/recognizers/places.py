@@ -41,6 +41,16 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
+#: Abbreviations in place names that GeoNames spells out ("Mt. Lebanon", "Ft. Collins", "St. Cloud").
+_ABBREVIATED = regex.compile(r"\b(Mt|Ft|St|Pt)\.?(?= )")
+_SPELLED = {"Mt": "Mount", "Ft": "Fort", "St": "Saint", "Pt": "Port"}
+
+
+def _spelled_out(name: str) -> str:
+    """A place name with its abbreviations spelled out, as GeoNames has most of them."""
+    return _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1)], name)
+
+
 class GazetteerRecognizer(RuleRecognizer):
     """Known place names in place position."""
 
@@ -71,7 +81,7 @@ class GazetteerRecognizer(RuleRecognizer):
             for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
                 # as span.text: each word with its space, but the last without
                 text = "".join(w + ws for w, ws in tokens[i : i + n - 1]) + tokens[i + n - 1][0]
-                if (text in names and text.lower() not in self.not_places
+                if ((text in names or _spelled_out(text) in names) and text.lower() not in self.not_places
                         and (self._cued(doc, i, i + n) if self.require_cue
                              else self._proper(doc[i : i + n]) or self._large(doc, i, text))):
                     span = doc[i : i + n]
@@ -88,7 +98,8 @@ class GazetteerRecognizer(RuleRecognizer):
             return True  # a form's field: "Location: Ocean Shores"
         if end + 1 < len(doc) and doc[end].text == ",":
             return doc[end + 1].lower_.rstrip(".") in self.states
-        return end < len(doc) and doc[end].text in {"County", "Parish", "Borough"}
+        return end < len(doc) and (doc[end].text in {"County", "Parish", "Borough"}
+                                   or doc[end].lower_ == "area")  # a town's area; a city's is kept (K107)
 
     def _large(self, doc: Doc, start: int, text: str) -> bool:
         """A large city's name in mid-sentence, not an ordinary word, a first name or part
