@@ -333,6 +333,10 @@ FOUND = [
     ("Name: Aidan K\nAddress: Eccles, M30", "Eccles", "LOCATION"),
     ("I have a client who is the walk-on kicker for the Razorbacks.", "Razorbacks", "EMPLOYER"),
     ("I have a client who is the walk-on kicker for the Razorbacks.", "kicker", "OCCUPATION"),
+    ("Miss Ruby is 74 and was driving the church van that went off Hwy 49 on Easter Sunday.", "went off Hwy 49", "DISTINCTIVE"),
+    ("truck driver from Selma, he rolled his rig on the Grapevine, now can't drive", "rolled his rig", "DISTINCTIVE"),
+    ("got roasted online after he missed free throws at the state semis", "missed free throws", "DISTINCTIVE"),
+    ("raising the grandbabies since their mom overdosed in the bathroom at the Dollar General", "overdosed", "DISTINCTIVE"),
 ]
 
 TRAPS = [
@@ -489,6 +493,7 @@ TRAPS = [
     "I've already tried Amara Kessler's group (full through spring).",
     "Hi Maya,\n\nThanks again for coffee last week, it was great to meet in person.",
     "Adult, anxiety, Aetna; Seattle area or Triangle area, telehealth ok.",
+    "Teen, ADHD; he missed the bus twice this week and dropped the ball on homework.",
 ]
 
 
