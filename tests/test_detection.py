@@ -337,6 +337,14 @@ FOUND = [
     ("truck driver from Selma, he rolled his rig on the Grapevine, now can't drive", "rolled his rig", "DISTINCTIVE"),
     ("got roasted online after he missed free throws at the state semis", "missed free throws", "DISTINCTIVE"),
     ("raising the grandbabies since their mom overdosed in the bathroom at the Dollar General", "overdosed", "DISTINCTIVE"),
+    ("Need a prescriber licensed in NM:\n• Ruben Archuleta, 47\n• lives in Española", "47", "AGE"),
+    ("She's a mom influencer (@ozarkmamalife, ~400k followers) and her video went viral.", "@ozarkmamalife", "NETWORK"),
+    ("He sees me the first Tuesday of the month at 10 and his son drives him.", "first Tuesday of the month at 10", "TIMING"),
+    ("She sees our nurse Mondays around 9 at the camp.", "Mondays around 9", "TIMING"),
+    ("His name is Bridger, he's starting at USU in the fall.", "USU", "EMPLOYER"),
+    ("Consult from the floor: 38F, nurse here at Sanford (so she needs someone outside).", "Sanford", "EMPLOYER"),
+    ("Passing this along from a parent who reached out to our clinic.\n\n---------- Forwarded message ---------\n"
+     "From: Marlene Whiteplume <m.whiteplume@example.com>\nSubject: help", "m.whiteplume@example.com", "CONTACT"),
 ]
 
 TRAPS = [
@@ -494,6 +502,15 @@ TRAPS = [
     "Hi Maya,\n\nThanks again for coffee last week, it was great to meet in person.",
     "Adult, anxiety, Aetna; Seattle area or Triangle area, telehealth ok.",
     "Teen, ADHD; he missed the bus twice this week and dropped the ball on homework.",
+    "Hi Dr. Chaney,\n\nI'm a psychologist in Norman and a client of mine is moving back home.",
+    "Her caseworker is Ms. Trujillo. He won't loop his bishop in.",
+    "Coordinator: Brynn Halvorsen | 801-555-0199\nAgent: Darla Simms | 307-555-0117",
+    "Harlan Ridge Schools - Student Support Referral\n\nGrade: 10th",
+    "Adult, Mutual of Omaha supplement; CareSource or Buckeye; Hoosier Healthwise (MDwise). Prepare/Enrich.",
+    "Any DBT programs in Middle Tennessee w/ openings? Needs somebody with LE experience.",
+    "**Chris Albers** 11:06 AM\nDr. Patel at Northside does Gottman Level 3.",
+    "Adult, grief 💔 Arkansas Blue Cross, after school only",
+    "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 
 

@@ -111,7 +111,8 @@ class NerRecognizer(RuleRecognizer):
 
     def _strip(self, span: Span) -> Span:
         def edge(tok: Token) -> bool:
-            return tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.trim_terms
+            return (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.trim_terms
+                    or not any(c.isalnum() for c in tok.text))  # an emoji run into the entity
 
         start, end = span.start, span.end
         while start < end and edge(span.doc[start]):
