@@ -345,6 +345,9 @@ FOUND = [
     ("Consult from the floor: 38F, nurse here at Sanford (so she needs someone outside).", "Sanford", "EMPLOYER"),
     ("Passing this along from a parent who reached out to our clinic.\n\n---------- Forwarded message ---------\n"
      "From: Marlene Whiteplume <m.whiteplume@example.com>\nSubject: help", "m.whiteplume@example.com", "CONTACT"),
+    ("I have an employee at Micron who lives in Meridian and wants in-person sessions.", "Meridian", "LOCATION"),
+    ("A colleague gave me your name. I'm the social worker at Lincoln Middle School and have a 7th grader.",
+     "Lincoln Middle School", "EMPLOYER"),
 ]
 
 TRAPS = [
@@ -510,6 +513,8 @@ TRAPS = [
     "Any DBT programs in Middle Tennessee w/ openings? Needs somebody with LE experience.",
     "**Chris Albers** 11:06 AM\nDr. Patel at Northside does Gottman Level 3.",
     "Adult, grief 💔 Arkansas Blue Cross, after school only",
+    "Survivor guilt, drinking. Speaks Cajun French at home, child TF-CBT ok.",
+    "Adult, play therapy, CareSource.\n\n-- playfulmind_rpt | Westerville OH | 614-555-0188",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 

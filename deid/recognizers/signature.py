@@ -30,6 +30,10 @@ from deid.recognizers.names import first_names
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 #: The conventional signature separator ("--", "-- Dana"), not a divider line.
 _DASHES = regex.compile(r"^--(?!-)")
+#: A one-line signature after the dashes: its parts set off by bars or carrying a phone or
+#: an address ("-- playfulmind_rpt | Westerville OH | 614-555-0188").
+_DASHED_CARD = regex.compile(r"^--(?!-)(?![^\r\n]*\b(?:she|he|they|her|his|their|client|pt|mom|dad|lives|is)\b)"
+                          r"[^\r\n]{0,100}(?:\|[^\r\n]*\||@|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4})", regex.I)
 #: A postscript line ("P.S.", "PS:", "PPS -").
 _POSTSCRIPT = regex.compile(r"[ \t]*P{1,2}\.?[ \t]?S\b\.?", regex.I)
 #: A last line that is only a name ("Linda", "- Mark T.")
@@ -158,7 +162,7 @@ class SignatureRecognizer(RuleRecognizer):
                 continue
             words = _plain(line).split()
             signoff = self._signoff(line, words) or _DASHES.match(line) is not None
-            if signoff and n - idx - 1 <= self.max_lines and len(line) <= 40:
+            if signoff and n - idx - 1 <= self.max_lines and (len(line) <= 40 or _DASHED_CARD.match(line)):
                 out.append((start, _to_postscript(text, lines, idx), self.score))
                 break
             cred = self.credentials.search(line) if self.credentials else None
