@@ -6,7 +6,9 @@ its words and thresholds come from the rule's ``options`` and lexicons.
 
 from __future__ import annotations
 
-from deid.recognizers.base import OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer
+from deid.recognizers.base import (
+    DigitGatedPhoneRecognizer, OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer,
+)
 from deid.recognizers.names import ContextNameRecognizer, FirstNamePatternRecognizer
 from deid.recognizers.ner import NerRecognizer
 from deid.recognizers.places import GazetteerRecognizer, MetroPatternRecognizer
@@ -15,6 +17,7 @@ from deid.recognizers.signature import SignatureRecognizer
 #: Presidio recognizer classes (``kind: predefined``) replaced by safer subclasses
 PREDEFINED_REPLACEMENTS: dict[str, type] = {
     "EmailRecognizer": OfflineEmailRecognizer,  # no network
+    "PhoneRecognizer": DigitGatedPhoneRecognizer,  # not run on text with too few digits
 }
 
 #: pattern rule ``options: {check: NAME}`` -> the recognizer class that checks its matches
