@@ -108,11 +108,15 @@ def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
 
     A model's guess inside any keep span is, and so is a place name inside a
     broad region ("Atlanta metro", "Greater Boston") or inside the name of a
-    plan or programme ("Western Health Advantage", "SMART Recovery"), and a
-    name read as a workplace inside a region ("Fort Worth area").
+    plan or programme ("Western Health Advantage", "SMART Recovery"), a
+    name read as a workplace inside a region ("Fort Worth area") or inside a
+    plan's longer name ("Banner University Family Care").
     """
     if rule.weak:
         return _inside(start, end, keep)
+    if rule.category == "EMPLOYER" and any(  # a workplace in a plan's longer name ("Banner University Family Care")
+            k.label == "INSURANCE" and k.start <= start and end <= k.end and k.end - k.start > end - start for k in keep):
+        return True
     labels = _PART_OF_ESSENTIAL.get(rule.category)
     return bool(labels) and _inside(start, end, [k for k in keep if k.label in labels])
 

@@ -346,6 +346,15 @@ FOUND = [
     ("Passing this along from a parent who reached out to our clinic.\n\n---------- Forwarded message ---------\n"
      "From: Marlene Whiteplume <m.whiteplume@example.com>\nSubject: help", "m.whiteplume@example.com", "CONTACT"),
     ("I have an employee at Micron who lives in Meridian and wants in-person sessions.", "Meridian", "LOCATION"),
+    ("Subject: Warm handoff - Jasmine\n\nHi Tomás,", "Jasmine", "NAME"),
+    ("He posts on SoundCloud as bashbeats_713, and some of it is dark.", "bashbeats_713", "NETWORK"),
+    ("hey team, who has DBT space? Jojo (my teen w/ self-harm) needs more than weekly.", "Jojo", "NAME"),
+    ("Grad students welcome:\n\n27, 3rd-year PhD student at Vanderbilt, panic.", "27", "AGE"),
+    ("she's a distance runner and placed third at the 5A state cross-country meet", "placed third", "DISTINCTIVE"),
+    ("In her 60s. Depression following a junior colleague's suicide in her department.", "suicide", "DISTINCTIVE"),
+    ("Infidelity discovered a couple weeks ago, trust rupture, both want to try.", "a couple weeks ago", "DATE"),
+    ("Young adult man, works on the line at the Maple Leaf plant, trauma.", "Maple Leaf", "EMPLOYER"),
+    ("Reason for referral: depression, dropped out of SMCC this semester", "SMCC", "EMPLOYER"),
     ("A colleague gave me your name. I'm the social worker at Lincoln Middle School and have a 7th grader.",
      "Lincoln Middle School", "EMPLOYER"),
 ]
@@ -515,6 +524,13 @@ TRAPS = [
     "Adult, grief 💔 Arkansas Blue Cross, after school only",
     "Survivor guilt, drinking. Speaks Cajun French at home, child TF-CBT ok.",
     "Adult, play therapy, CareSource.\n\n-- playfulmind_rpt | Westerville OH | 614-555-0188",
+    "Hi Priya,\n\nThanks so much for taking my call this morning. Thank you to Rob and Ifeoma for the leads last month!",
+    "Family is on AHCCCS (Banner University Family Care). Parent-Child Interaction Therapy (Eyberg's model) ideally.",
+    "> Have you tried Laura Pratt in St. J? She's wonderful with little ones.",
+    "Kenji,\n\nAdult, anxiety, Aetna, telehealth.",
+    "**#intake** · Riverbend Behavioral Health\n\nAdult, anxiety, Aetna.",
+    "Referral Request Form — Harbor Light Counseling Group\n\nAge group: adult",
+    "Dx: F53.0 postpartum depression; a 3-to-5-year-old range; a 2.5-hour drive. Hx ADHD, on Vyvanse.",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 

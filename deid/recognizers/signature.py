@@ -34,6 +34,8 @@ _DASHES = regex.compile(r"^--(?!-)")
 #: an address ("-- playfulmind_rpt | Westerville OH | 614-555-0188").
 _DASHED_CARD = regex.compile(r"^--(?!-)(?![^\r\n]*\b(?:she|he|they|her|his|their|client|pt|mom|dad|lives|is)\b)"
                           r"[^\r\n]{0,100}(?:\|[^\r\n]*\||@|\d{3}[-. )]{1,2}\d{3}[-. ]\d{4})", regex.I)
+#: What makes a degree a course of study, not the poster's credential ("a 3rd-year PhD student").
+_STUDYING = regex.compile(r"[ \t]+(?:student|candidate|program|programme|applicant|course|level|track)\b", regex.I)
 #: A postscript line ("P.S.", "PS:", "PPS -").
 _POSTSCRIPT = regex.compile(r"[ \t]*P{1,2}\.?[ \t]?S\b\.?", regex.I)
 #: A last line that is only a name ("Linda", "- Mark T.")
@@ -165,7 +167,8 @@ class SignatureRecognizer(RuleRecognizer):
             if signoff and n - idx - 1 <= self.max_lines and (len(line) <= 40 or _DASHED_CARD.match(line)):
                 out.append((start, _to_postscript(text, lines, idx), self.score))
                 break
-            cred = self.credentials.search(line) if self.credentials else None
+            cred = next((m for m in self.credentials.finditer(line) if not _STUDYING.match(line, m.end())),
+                        None) if self.credentials else None
             named = _NAME_FIRST.match(line)
             # a short line near the end ("LCSW", "Dana R., LMFT"), or a name and its credentials
             # anywhere, not a sentence that mentions one ("Anyone know a PMHNP in Bend?")
