@@ -355,6 +355,10 @@ FOUND = [
     ("Infidelity discovered a couple weeks ago, trust rupture, both want to try.", "a couple weeks ago", "DATE"),
     ("Young adult man, works on the line at the Maple Leaf plant, trauma.", "Maple Leaf", "EMPLOYER"),
     ("Reason for referral: depression, dropped out of SMCC this semester", "SMCC", "EMPLOYER"),
+    ("hey!! do u have room for a teen? 15, social anxiety and school avoidance, CareSource.", "15", "AGE"),
+    ("grandma's house is where the kids are staying now. 6 and 8, trauma after removal.", "6 and 8", "AGE"),
+    ("Marcus Whitfield, Tricare Prime DBN 1048 2275 612, combat PTSD.", "1048 2275 612", "ID"),
+    ("they live in Decatur and both work at the CDC so pls not anyone who does EAP work", "CDC", "EMPLOYER"),
     ("A colleague gave me your name. I'm the social worker at Lincoln Middle School and have a 7th grader.",
      "Lincoln Middle School", "EMPLOYER"),
 ]
@@ -531,6 +535,9 @@ TRAPS = [
     "**#intake** · Riverbend Behavioral Health\n\nAdult, anxiety, Aetna.",
     "Referral Request Form — Harbor Light Counseling Group\n\nAge group: adult",
     "Dx: F53.0 postpartum depression; a 3-to-5-year-old range; a 2.5-hour drive. Hx ADHD, on Vyvanse.",
+    "Teen anxiety case? Regence, family prefers in person at the Beaverton office.",
+    "Needs late morning after milking, like 10-2. Someone trained in HRT or the ComB model. Capital Blue, after 5.",
+    "Referral form submission (website) — Willow Creek Counseling\nReferring provider: Dr. Anita Rao",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 
