@@ -538,6 +538,8 @@ TRAPS = [
     "Teen anxiety case? Regence, family prefers in person at the Beaverton office.",
     "Needs late morning after milking, like 10-2. Someone trained in HRT or the ComB model. Capital Blue, after 5.",
     "Referral form submission (website) — Willow Creek Counseling\nReferring provider: Dr. Anita Rao",
+    "Looking for: PCIT, Incredible Years, Triple P.\nLocation: Manitoba, El Salvador, Virtual.",
+    "Insurance or payment: Tribal Health Program, IHS, Purchased/Referred Care.",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 

@@ -130,14 +130,15 @@ class ContextNameRecognizer(RuleRecognizer):
         Keoni, 24"), or a known capitalised one before an initial ("Grace O.")."""
         out = []
         for token in doc:
+            known = token.lower_ in first_names()
             set_off = (token.i and doc[token.i - 1].text == "," and token.ent_type_ not in _NOT_AFTER_IS
                        and self.is_name(token, capital_only=True))  # "a young man, Keoni, 24,"
-            if not (token.is_alpha and (token.lower_ in first_names() or set_off) and self.is_name(token)):
+            if not (token.is_alpha and (known or set_off) and self.is_name(token)):
                 continue
             end = token.i + 1
             if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
                 end += 1
-            if (end == token.i + 1 and end < len(doc) and token.text[:1].isupper()
+            if (known and end == token.i + 1 and end < len(doc) and token.text[:1].isupper()
                     and _INITIAL_DOT.match(doc[end].text)):
                 out.append((token.idx, doc[end].idx + len(doc[end]), self.score))
                 continue
