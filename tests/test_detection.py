@@ -333,6 +333,7 @@ FOUND = [
     ("Name: Aidan K\nAddress: Eccles, M30", "Eccles", "LOCATION"),
     ("I have a client who is the walk-on kicker for the Razorbacks.", "Razorbacks", "EMPLOYER"),
     ("I have a client who is the walk-on kicker for the Razorbacks.", "kicker", "OCCUPATION"),
+    ("She is a teacher at Hillcrest Elementary, anxiety.", "teacher", "OCCUPATION"),
     ("Miss Ruby is 74 and was driving the church van that went off Hwy 49 on Easter Sunday.", "went off Hwy 49", "DISTINCTIVE"),
     ("truck driver from Selma, he rolled his rig on the Grapevine, now can't drive", "rolled his rig", "DISTINCTIVE"),
     ("got roasted online after he missed free throws at the state semis", "missed free throws", "DISTINCTIVE"),
@@ -639,6 +640,10 @@ def test_a_person_word_before_an_age_is_not_a_name(linter: Linter) -> None:
 @pytest.mark.parametrize("draft", [
     "She is a 26-year-old graduate student at UVM, an international student.",
     "I have an employee at Halvorsen Freight who needs a short-term counselor.",
+    # a generic job at a huge employer (rules/lexicons/big_employers.txt) is the employer only
+    "Woman in her 30s, nurse at Banner who is dealing with work stress.",
+    "He is a machinist at Spirit AeroSystems, just moved to days.",
+    "Couples work: soldier at Fort Bliss + spouse, both in their 20s.",
 ])
 def test_a_student_or_employee_is_not_an_occupation(linter: Linter, draft: str) -> None:
     """Belonging to a school or firm is not a job: the place is the finding (EMPLOYER)."""
