@@ -334,6 +334,12 @@ FOUND = [
     ("I have a client who is the walk-on kicker for the Razorbacks.", "Razorbacks", "EMPLOYER"),
     ("I have a client who is the walk-on kicker for the Razorbacks.", "kicker", "OCCUPATION"),
     ("She is a teacher at Hillcrest Elementary, anxiety.", "teacher", "OCCUPATION"),
+    ("[9:14 a.m.] Émilie Cormier, psych.: Sa mère s'appelle Josée Landry, 506-555-0133", "Josée Landry", "NAME"),
+    ("Her provider is on PTO. Her usual slot is Wed 8pm MT.", "Wed 8pm MT", "TIMING"),
+    ("ADHD eval, Aetna. already sees Dr. Yoon Wed 7:30am for meds", "Wed 7:30am", "TIMING"),
+    ("Case #: EAP-24-09917\nEmployee: M. Kowalczyk\nEmployer: Marathon Petroleum", "M. Kowalczyk", "NAME"),
+    ("Lives alone in Maynardville, retired from KUB after 30 yrs", "KUB", "EMPLOYER"),
+    ("couples therapist near Greeley?? both work nights at JBS, need Sat appts", "JBS", "EMPLOYER"),
     ("Miss Ruby is 74 and was driving the church van that went off Hwy 49 on Easter Sunday.", "went off Hwy 49", "DISTINCTIVE"),
     ("truck driver from Selma, he rolled his rig on the Grapevine, now can't drive", "rolled his rig", "DISTINCTIVE"),
     ("got roasted online after he missed free throws at the state semis", "missed free throws", "DISTINCTIVE"),
@@ -541,6 +547,9 @@ TRAPS = [
     "Referral form submission (website) — Willow Creek Counseling\nReferring provider: Dr. Anita Rao",
     "Looking for: PCIT, Incredible Years, Triple P.\nLocation: Manitoba, El Salvador, Virtual.",
     "Insurance or payment: Tribal Health Program, IHS, Purchased/Referred Care.",
+    "[9:14 a.m.] Émilie Cormier, psych.: Allô tout le monde! Besoin d'une psy.\n"
+    "[9:20 a.m.] Luc Gallant: J'ai de la place les mercredis, en virtuel.",
+    "EMDR, Francine Shapiro's standard protocol is fine. Client ZIP: none yet. REMS patient ID pending.",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
 ]
 

@@ -49,10 +49,10 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
 #: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
-#: "[10:14, 4/8] Cheryl Banks LCSW: ...").
+#: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...").
 _SPEAKER = regex.compile(
     r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic)\.?[ \t]+)?"
-    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*\p{Lu}[\p{Lu}.]{1,8})?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
+    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
