@@ -41,7 +41,7 @@ def _packed() -> tuple[tuple[str, bytes], ...]:
     """The packed gazetteer's sections as ``(label, lines)``: tiers, then counties.
 
     A section's lines stay one UTF-8 ``bytes`` (4 MB in all) rather than a
-    tuple of strings (about 19 MB): lookups bisect it in place (`_first_line`).
+    tuple of strings (about 19 MB): lookups bisect it in place (`_lines_from`).
     """
     data = gzip.decompress(PACKED.read_bytes())
     sections = []
@@ -66,21 +66,25 @@ def _name_key(line: bytes) -> str:
     return line.partition(b"\t")[0].decode("utf-8").lower()
 
 
+def _line_end(lines: bytes, start: int) -> int:
+    """Where the line starting at ``start`` ends (its newline, or the section's end)."""
+    end = lines.find(b"\n", start)
+    return len(lines) if end < 0 else end
+
+
 def _lines_from(lines: bytes, key: str) -> Iterator[bytes]:
     """A city section's lines from the first whose name key is ``key`` or later
     (bisection over the bytes: each probe reads the line it falls in)."""
     lo, hi = 0, len(lines)  # lo and hi are line starts; every line before lo sorts before key
     while lo < hi:
         start = lines.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
-        end = lines.find(b"\n", start)
-        end = len(lines) if end < 0 else end
+        end = _line_end(lines, start)
         if _name_key(lines[start:end]) < key:
             lo = end + 1
         else:
             hi = start
     while lo < len(lines):
-        end = lines.find(b"\n", lo)
-        end = len(lines) if end < 0 else end
+        end = _line_end(lines, lo)
         yield lines[lo:end]
         lo = end + 1
 

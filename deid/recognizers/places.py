@@ -35,9 +35,9 @@ _NAMED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels of names that contain a city's ("Durham Bulls", "Grupo Bimbo").
 _NOT_PLACES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
-#: Tokens after which a capitalised word may just open a sentence or a list item.
 #: An initial, as spaCy tokenises it ("L.").
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
+#: Tokens after which a capitalised word may just open a sentence or a list item.
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
