@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from deid.generalise import parse_age
 from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
@@ -127,6 +128,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     raw = []
     keep: list[Span] = []
     poster: list[Span] = []
+    older = {r.category: r for r in rules.rules.values() if r.ages_over is not None}
     for r in results:
         code = r.recognition_metadata.get("recognizer_name")
         rule = rules.rules.get(code)
@@ -139,7 +141,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
         else:
             start, end = trim(text, r.start, r.end)
             if end > start:
-                raw.append((start, end, rule, r.score))
+                raw.append((start, end, _over_age(text[start:end], rule, older), r.score))
     kept = [
         (s, e, rule, score) for s, e, rule, score in raw
         if not _covered(text, s, e, poster)
@@ -152,6 +154,15 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     findings = _grow(text, findings, [*keep, *poster], rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)
+
+
+def _over_age(found: str, rule: Rule, older: dict[str, Rule]) -> Rule:
+    """The over-89 rule for an age another rule found ("she's 93"), else ``rule``."""
+    over = older.get(rule.category)
+    if over is None or over is rule:
+        return rule
+    age = parse_age(found)
+    return over if age and over.ages_over is not None and age.years > over.ages_over else rule
 
 
 def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: RuleSet) -> list[Finding]:

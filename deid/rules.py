@@ -47,7 +47,7 @@ RULE_KINDS: tuple[str, ...] = (
 )
 _DOC_KEYS = ("title", "why", "example", "fix")
 _RULE_KEYS = {
-    "code", "kind", "category", "severity", "weak", "only_with", "message", "options", *_DOC_KEYS,
+    "code", "kind", "category", "severity", "weak", "only_with", "ages_over", "message", "options", *_DOC_KEYS,
 }
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 _LEXICON_REF = re.compile(r"\{\{(\w+)\}\}")
@@ -98,6 +98,8 @@ class Rule:
     source: str
     #: Categories another finding in the draft must have for this rule to count.
     only_with: tuple[str, ...] = ()
+    #: An age its category's other rules find is this rule's when it is over this ("she's 93").
+    ages_over: int | None = None
     recognizer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -355,6 +357,9 @@ def _make_rule(
     only_with = entry.get("only_with") or []
     if not isinstance(only_with, list) or any(c not in categories for c in only_with):
         raise RuleError(f"{where}: 'only_with' must be a list of categories ({', '.join(categories)})")
+    ages_over = entry.get("ages_over")
+    if ages_over is not None and (not isinstance(ages_over, int) or isinstance(ages_over, bool)):
+        raise RuleError(f"{where}: 'ages_over' must be a whole number of years, got {ages_over!r}")
     recognizer = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     recognizer["options"] = entry.get("options") or {}
     for key in ("require", "reject"):  # regexes in a code recognizer's options
@@ -369,7 +374,7 @@ def _make_rule(
         message=str(entry.get("message") or (cat.message if cat else "")),
         fix=str(entry.get("fix") or ""), why=str(entry.get("why") or ""),
         example=str(entry.get("example") or ""), weak=bool(entry.get("weak", False)),
-        source=source, recognizer=recognizer, only_with=tuple(only_with),
+        source=source, recognizer=recognizer, only_with=tuple(only_with), ages_over=ages_over,
     )
 
 

@@ -203,6 +203,13 @@ def test_bad_score(rules_copy):
     assert "score" in load_error(rules_copy)
 
 
+@pytest.mark.parametrize("value", ["ninety", 89.5, True, [89]])
+def test_bad_ages_over(rules_copy, value):
+    path = write_rules(rules_copy, [broken(ages_over=value)])
+    message = load_error(rules_copy)
+    assert str(path) in message and "ages_over" in message
+
+
 def test_unknown_kind(rules_copy):
     path = write_rules(rules_copy, [broken(kind="telepathy")])
     message = load_error(rules_copy)
