@@ -39,6 +39,10 @@ from deid.recognizers.names import first_names
 _FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
+#: Tokens an entity is split at (besides line breaks).
+_BREAKS = frozenset({":", ",", "(", ")", "[", "]"})
+
+
 def _after_sign(ent: Span) -> bool:
     """Whether an entity is written right after "#" or "@" (a hashtag or a handle)."""
     if not ent.start:
@@ -85,24 +89,29 @@ class NerRecognizer(RuleRecognizer):
         for ent in doc.ents:
             if ent.label_ not in self.labels or _after_sign(ent):
                 continue
+            kept = False
             for piece in self._pieces(ent):
                 if ent.label_ == "ORG" and _form_label(piece):
                     continue
-                if self._keep(piece.text, [t for t in piece if t.is_alpha]):
+                # an acronym in brackets after a kept piece spells it out: "the Lab (LANL)"
+                short = kept and piece.doc[piece.start - 1].text == "("
+                if self._keep(piece.text, [t for t in piece if t.is_alpha], short):
                     out.append((piece.start_char, piece.end_char, self.score))
+                    kept = True
         return out
 
     def _pieces(self, ent: Span) -> list[Span]:
-        """The entity split at line breaks and a form's colons, without trimmed words at either edge.
+        """The entity split at line breaks, commas, brackets and a form's colons, without trimmed
+        words at either edge.
 
         The small pipeline runs entities across lines ("Western Mass\nHello"),
         into greetings and sign-offs ("Partnership. Thanks"), over lists
         ("Hmong, Home visits") and over a form's label ("School: MICDS": the
-        label is dropped).
+        label is dropped) and into a bracketed age ("Ava (10").
         """
         pieces, start = [], ent.start
         for tok in ent:
-            if "\n" in tok.text or "\r" in tok.text or tok.text in {":", ","}:
+            if "\n" in tok.text or "\r" in tok.text or tok.text in _BREAKS:
                 if tok.text != ":":
                     pieces.append(ent.doc[start : tok.i])
                 start = tok.i + 1
@@ -121,7 +130,7 @@ class NerRecognizer(RuleRecognizer):
             end -= 1
         return span.doc[start:end]
 
-    def _keep(self, text: str, words: list[Any]) -> bool:
+    def _keep(self, text: str, words: list[Any], short: bool = False) -> bool:
         if not words:
             return False
         if self.require and not self.require.search(text):
@@ -140,4 +149,4 @@ class NerRecognizer(RuleRecognizer):
             any(w.lower_ in first_names() for w in words) or sum(w.text[:1].isupper() for w in words) >= 2
         ):
             return False
-        return not (self.reject_acronyms and len(words) == 1 and words[0].text.isupper() and len(words[0]) > 2)
+        return short or not (self.reject_acronyms and len(words) == 1 and words[0].text.isupper() and len(words[0]) > 2)

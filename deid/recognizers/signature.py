@@ -48,11 +48,11 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
-#: "[16:55] Paula Mendes: ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
+#: "[16:55] Paula Mendes: ...", Slack's bold "*Ms. Reyes (school psych)*: ...", "[18:02] Anne-Marie (CAS): ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
 #: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...").
 _SPEAKER = regex.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic)\.?[ \t]+)?"
-    r"(?P<first>\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
+    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?\*{0,2}(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic|Coach|Nurse)\.?[ \t]+)?"
+    r"(?P<first>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
@@ -61,6 +61,13 @@ _CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
 _QUOTED = regex.compile(r"[ \t]*(?:>|-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:)")
 #: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
 _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
+#: A speaker's header line in a pasted Teams chat, with no bold: the name, perhaps a role in
+#: brackets, then the time ("Sophie Tran (Discharge Planner) 09:10", "Dr Lim Kok Hwa 4:10 PM").
+#: Read as a speaker only where two or more lines of the draft look like this.
+_PLAIN_HEADER = regex.compile(
+    r"^[ \t]*(?P<label>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?\p{Lu}[\p{L}'’-]+"
+    r"(?:[ \t]+(?:(?:de|du|da|di|van|von|der|den|bin|binti|al|el|la|le|dos|das)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+    r"(?:[ \t]*\([^()\r\n]{1,40}\))?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$", regex.M)
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ...", "— R. Sandoval, MD"
@@ -218,14 +225,19 @@ class SignatureRecognizer(RuleRecognizer):
     def _speakers(self, text: str) -> list[tuple[int, int, float]]:
         """Who speaks in a pasted chat ("Fatima: Looking for...", "[16:55] Miss Hyacinth
         (Guidance): ..."): first or titled names that open two or more lines, each
-        before a colon; and what anyone but the first speaker says (see :func:`_replies`)."""
+        before a colon, or two or more Teams header lines ("Sophie Tran (Discharge Planner) 09:10");
+        and what anyone but the first speaker says (see :func:`_replies`)."""
         labels = [m for m in _SPEAKER.finditer(text) if m.group("stamp") or m.group("title") or m.group("first").lower() in first_names()]
         if len(labels) < 2:
             labels = []
+        plain = list(_PLAIN_HEADER.finditer(text))
+        if len(plain) < 2:
+            plain = []
         turns = [(m.start(), m.end("label"), m.group("label")) for m in labels]
-        turns += [(m.start(), m.end(), m.group("label")) for m in _HEADER.finditer(text)]
-        return [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score)
-                for m in labels] + _replies(sorted(turns), len(text), self.score)
+        turns += [(m.start(), m.end(), m.group("label")) for m in [*_HEADER.finditer(text), *plain]]
+        named = [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score) for m in labels]
+        named += [(m.start("label"), m.end("label"), self.score) for m in plain]
+        return named + _replies(sorted(turns), len(text), self.score)
 
     def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
