@@ -368,6 +368,14 @@ FOUND = [
     ("they live in Decatur and both work at the CDC so pls not anyone who does EAP work", "CDC", "EMPLOYER"),
     ("A colleague gave me your name. I'm the social worker at Lincoln Middle School and have a 7th grader.",
      "Lincoln Middle School", "EMPLOYER"),
+    ("Her custody case is before Judge Hartwell, and she is terrified.", "Hartwell", "NAME"),
+    ("Kids are Paisley 3 and Ryder 18 months, trauma after the removal.", "Ryder", "NAME"),
+    ("Kids are Paisley 3 and Ryder 18 months, trauma after the removal.", "18 months", "AGE"),
+    ("the boys are 8 and 11, big feelings since the divorce", "8 and 11", "AGE"),
+    ("Siblings also need support:\n- Mykah, 9, ADHD\n- Jordan, 12, anxiety", "Mykah", "NAME"),
+    ("Ava (10) has separation anxiety, Medicaid.", "Ava", "NAME"),
+    ("Ava (10) has separation anxiety, Medicaid.", "10", "AGE"),
+    ("client works at the Lab (LANL) and is scared about his clearance", "LANL", "EMPLOYER"),
 ]
 
 TRAPS = [
@@ -551,6 +559,18 @@ TRAPS = [
     "[9:20 a.m.] Luc Gallant: J'ai de la place les mercredis, en virtuel.",
     "EMDR, Francine Shapiro's standard protocol is fine. Client ZIP: none yet. REMS patient ID pending.",
     "---------- Forwarded message ---------\nFrom: Linda Marsh <lmarsh@example.org>\nSubject: referral for a colleague",
+    # the poster names themself after a greeting, or gives their own line
+    "Hi Rachel, Sam from OH at the council. Need a counsellor for an employee, anxiety.",
+    "Adult, anxiety, Aetna. 313-555-0190 is my direct line.",
+    "Teen in Tyne and Wear, NHS, parent programme. Thanks!\nDeb\ncall or text me, Deb, 720-555-0188",
+    # authors of a named approach, and a training level
+    "Looking for Paul Gilbert's compassion-focused therapy, adult, Aetna.",
+    "Circle of Security (Powell, Cooper, Hoffman & Marvin) or Incredible Years (Webster-Stratton), Medicaid.",
+    "Gottman Method (Level 3 or beyond) or EFT for a couple in their 30s.",
+    # a heading, a list tag, schemes and regions abroad, a greeting in another language
+    "REFERRAL REQUEST - RIVERSIDE CMHC INTAKE\nAdult, anxiety, Aetna.",
+    "Subject: [NZAC-Nelson-Tasman] Counsellor for older man, rural",
+    "Adult in KZN, Momentum or Medshield, telehealth. Jazakallah!",
 ]
 
 
@@ -573,6 +593,19 @@ def test_trap_left_alone(linter: Linter, draft: str) -> None:
 def test_age_over_89_is_an_error(linter: Linter) -> None:
     severities = {f.text: f.severity for f in linter.lint("Her 94-year-old grandmother; client is 34F.").findings}
     assert severities == {"94-year-old": "error", "34F": "warning"}
+
+
+@pytest.mark.parametrize("draft", ["Widowed, she's 93 and lives alone.", "Name: withheld\nAge: 91\nDx: MDD"])
+def test_any_age_over_89_takes_the_over_89_rule(linter: Linter, draft: str) -> None:
+    """However an age is phrased, over 89 it is the error-level rule (safe harbor C)."""
+    (age,) = [f for f in linter.lint(draft).findings if f.category == "AGE"]
+    assert (age.code, age.severity) == ("A102", "error")
+
+
+def test_a_relative_word_is_not_part_of_the_name(linter: Linter) -> None:
+    draft = "Hi Dr. K, Marnie from Sunrise Home Health. Grandpa Lou (Mr. Pellegrino) is 94 now."
+    names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
+    assert names == ["Lou", "Pellegrino"]
 
 
 def test_findings_carry_rule_metadata(linter: Linter) -> None:
@@ -668,6 +701,20 @@ def test_in_a_pasted_chat_only_the_first_speaker_talks_about_the_client(linter: 
     found = {f.text for f in linter.lint(draft).findings}
     assert {"Mercy", "Friday 8am"} <= found
     assert not found & {"Dana Whitfield", "Lenexa", "Kelsey Brandt", "Fuel Forward"}
+
+
+@pytest.mark.parametrize("draft", [
+    # Slack's bold speakers, a hyphenated first name
+    "*Ms. Reyes (school psych)*: need DBT for a 15yo at Roosevelt High, Medicaid\n"
+    "*Anne-Marie (CAS)*: try Laura Pratt at Fuel Forward, she's in Lenexa",
+    # Teams header lines: the name, a role, the time, the message below
+    "Sophie Tran (Discharge Planner) 09:10\nNeed someone for a 15yo at Roosevelt High, Medicaid\n"
+    "Dr Lim Kok Hwa 4:10 PM\nTry Laura Pratt at Fuel Forward, she's in Lenexa",
+])
+def test_other_chat_formats_have_speakers_too(linter: Linter, draft: str) -> None:
+    found = {f.text for f in linter.lint(draft).findings}
+    assert {"15yo", "Roosevelt High"} <= found
+    assert not found & {"Reyes", "Anne-Marie", "Sophie Tran", "Lim Kok Hwa", "Laura Pratt", "Fuel Forward", "Lenexa"}
 
 
 def test_a_small_towns_area_is_the_town_and_a_citys_area_a_region(linter: Linter) -> None:
