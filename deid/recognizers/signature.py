@@ -62,12 +62,13 @@ _QUOTED = regex.compile(r"[ \t]*(?:>|-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^
 #: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
 _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
 #: A speaker's header line in a pasted Teams chat, with no bold: the name, perhaps a role in
-#: brackets, then the time ("Sophie Tran (Discharge Planner) 09:10", "Dr Lim Kok Hwa 4:10 PM").
+#: brackets, and the time after it or stamped before it ("Sophie Tran (Discharge Planner) 09:10",
+#: "Dr Lim Kok Hwa 4:10 PM", "[3:41 AM] Carlos Medina (ED SW)"), the message below.
 #: Read as a speaker only where two or more lines of the draft look like this.
 _PLAIN_HEADER = regex.compile(
-    r"^[ \t]*(?P<label>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?\p{Lu}[\p{L}'’-]+"
+    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?\p{Lu}[\p{L}'’-]+"
     r"(?:[ \t]+(?:(?:de|du|da|di|van|von|der|den|bin|binti|al|el|la|le|dos|das)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}"
-    r"(?:[ \t]*\([^()\r\n]{1,40}\))?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$", regex.M)
+    r"(?:[ \t]*\([^()\r\n]{1,40}\))?)(?(stamp)|[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \t]*$", regex.M)
 #: At most this many lines follow the name that opens a closing block.
 _CLOSING_LINES = 3
 #: A line that starts with a name and then a credential: "Wei Zhang, PhD | ...", "— R. Sandoval, MD"
@@ -184,7 +185,7 @@ class SignatureRecognizer(RuleRecognizer):
                       and not _FIRST_PERSON.search(line, cred.end()))
             if cred and short or signed or self._name_line(line, n - idx):
                 stop = idx + 1
-                if not _CHAT_TIME.search(line):  # a chat header is one line: its message follows
+                if not (_CHAT_TIME.search(line) or _PLAIN_HEADER.match(line)):  # a chat header is one line: its message follows
                     while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                         stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
