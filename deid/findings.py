@@ -35,6 +35,10 @@ _PART_OF_ESSENTIAL = {
     "EMPLOYER": frozenset({"REGION"}),
 }
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
+#: A saint's name, whose "'s" is part of it ("St Bede's", "St. Mary's"), and the trailing
+#: punctuation trimmed from it.
+_SAINT = regex.compile(r"(?:St|Ste|Saint)\.?\s+\p{Lu}[^'’\s]*['’]s\b")
+_TRAIL_PUNCT = regex.compile(r"[\s\p{P}--[)%]]+$", regex.V1)
 #: A word a finding can grow over ("2.4km", "$400M", "Ehlers-Danlos"), and
 #: what may stand between two words of one clause.
 _CLAUSE_WORD = regex.compile(r"[\w$][\w'’$.-]*\w|\w")
@@ -90,7 +94,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     head = _LEAD.match(piece)
     lead = head.end() if head else 0
-    tail = _TRAIL.search(piece, lead)
+    tail = (_TRAIL_PUNCT if _SAINT.fullmatch(piece[lead:].rstrip(" \t.,;:!?")) else _TRAIL).search(piece, lead)
     return start + lead, (start + tail.start()) if tail else end
 
 
