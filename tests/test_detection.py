@@ -376,6 +376,33 @@ FOUND = [
     ("Ava (10) has separation anxiety, Medicaid.", "Ava", "NAME"),
     ("Ava (10) has separation anxiety, Medicaid.", "10", "AGE"),
     ("client works at the Lab (LANL) and is scared about his clearance", "LANL", "EMPLOYER"),
+    # standing slots in more phrasings
+    ("He's my Thursday half four and the step-up has been a long time coming.", "Thursday half four", "TIMING"),
+    ("she's my every other thurs at 1 but my schedule's changing", "every other thurs at 1", "TIMING"),
+    ("She's my Saturday ten o'clock but I'm off for surgery.", "Saturday ten o'clock", "TIMING"),
+    ("She's been seeing Dr. Halvorsen every other Wed at noon but he's retiring.", "every other Wed at noon", "TIMING"),
+    ("I see him fortnightly on a Tuesday at two at the surgery.", "fortnightly on a Tuesday at two", "TIMING"),
+    ("He's my first cab off the rank on Mondays but I'm going part-time.", "first cab off the rank on Mondays", "TIMING"),
+    ("I see her Wednesdays right after school here in Boise.", "Wednesdays right after school", "TIMING"),
+    # a chain's branch, a saint's name, a form's job field, casual jobs
+    ("Client is 40s F, manages the Dollar General on Rt 9 and was closing that night.", "Dollar General", "EMPLOYER"),
+    ("He's off sick from the Morrisons in Keighley where he does the early shift.", "Morrisons", "EMPLOYER"),
+    ("she's a dinner lady at St Bede's, mum of three, low mood", "St Bede's", "EMPLOYER"),
+    ("Employee: withheld\nRole: forklift operator, Kessler Cold Storage", "forklift operator", "OCCUPATION"),
+    ("He drives for the county (road crew, plows in winter).", "drives for the county", "OCCUPATION"),
+    ("Young man, a senior county hurler with Offaly, low mood.", "senior county hurler", "OCCUPATION"),
+    # dates told by a public or local event
+    ("He was driving in the crash the weekend after the Leaving Cert.", "the weekend after the Leaving Cert", "DATE"),
+    ("The Sunday after the state wrestling tournament he found his brother.",
+     "Sunday after the state wrestling tournament", "DATE"),
+    ("His mum was killed the Friday before the August bank holiday.", "Friday before the August bank holiday", "DATE"),
+    # events and traits told plainly
+    ("bloke in his 50s, won that $40 mil Powerball and it's been a disaster", "won that $40 mil Powerball", "DISTINCTIVE"),
+    ("My client won eight straight games on Jeopardy and the episodes aired in November.",
+     "won eight straight games on Jeopardy", "DISTINCTIVE"),
+    ("he drives the plow and hit the Amish buggy on 62 the saturday after christmas", "hit the Amish buggy on 62",
+     "DISTINCTIVE"),
+    ("She has vitiligo across most of her face and hands.", "vitiligo", "DISTINCTIVE"),
 ]
 
 TRAPS = [
@@ -571,6 +598,10 @@ TRAPS = [
     "REFERRAL REQUEST - RIVERSIDE CMHC INTAKE\nAdult, anxiety, Aetna.",
     "Subject: [NZAC-Nelson-Tasman] Counsellor for older man, rural",
     "Adult in KZN, Momentum or Medshield, telehealth. Jazakallah!",
+    # a free slot, a needed time and a start date are logistics
+    "Adult, anxiety, Aetna. My every other Monday at 5 is open now if anyone needs it.",
+    "Teen, school refusal, Medicaid. She can start the week after the holidays.",
+    "Title: Dr\nAdult, depression, Aetna.",
 ]
 
 
@@ -707,14 +738,26 @@ def test_in_a_pasted_chat_only_the_first_speaker_talks_about_the_client(linter: 
     # Slack's bold speakers, a hyphenated first name
     "*Ms. Reyes (school psych)*: need DBT for a 15yo at Roosevelt High, Medicaid\n"
     "*Anne-Marie (CAS)*: try Laura Pratt at Fuel Forward, she's in Lenexa",
-    # Teams header lines: the name, a role, the time, the message below
+    # Teams header lines: the name, a role, the time (after or stamped before), the message below
+    "[3:41 AM] Carlos Medina (ED SW)\nNeed someone for a 15yo at Roosevelt High, Medicaid\n"
+    "[3:44 AM] Tasha Greene (charge RN)\nTry Laura Pratt at Fuel Forward, she's in Lenexa",
     "Sophie Tran (Discharge Planner) 09:10\nNeed someone for a 15yo at Roosevelt High, Medicaid\n"
     "Dr Lim Kok Hwa 4:10 PM\nTry Laura Pratt at Fuel Forward, she's in Lenexa",
 ])
 def test_other_chat_formats_have_speakers_too(linter: Linter, draft: str) -> None:
     found = {f.text for f in linter.lint(draft).findings}
     assert {"15yo", "Roosevelt High"} <= found
-    assert not found & {"Reyes", "Anne-Marie", "Sophie Tran", "Lim Kok Hwa", "Laura Pratt", "Fuel Forward", "Lenexa"}
+    assert not found & {"Reyes", "Anne-Marie", "Sophie Tran", "Lim Kok Hwa", "Carlos Medina", "Tasha Greene",
+                        "Laura Pratt", "Fuel Forward", "Lenexa"}
+
+
+def test_the_first_speaker_speaking_again_is_still_about_the_client(linter: Linter) -> None:
+    """A credential on a stamped header line does not make the rest of the chat a signature."""
+    draft = ("[3:41 AM] Carlos Medina (ED SW)\nBoarding pt, 67, dementia w/ agitation, Medicare.\n"
+             "[3:44 AM] Tasha Greene (charge RN)\nis she Humana?\n"
+             "[3:45 AM] Carlos Medina (ED SW)\nyes, member ID H5550-1749-02. daughter Linda 513-555-0186 is POA")
+    found = {f.text for f in linter.lint(draft).findings}
+    assert {"H5550-1749-02", "Linda", "513-555-0186"} <= found
 
 
 def test_a_small_towns_area_is_the_town_and_a_citys_area_a_region(linter: Linter) -> None:
