@@ -49,16 +49,19 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
 #: "[16:55] Paula Mendes: ...", Slack's bold "*Ms. Reyes (school psych)*: ...", "[18:02] Anne-Marie (CAS): ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
-#: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...").
+#: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...", "**Maya R.** looking for ...").
 _SPEAKER = regex.compile(
     r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?\*{0,2}(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic|Coach|Nurse)\.?[ \t]+)?"
     r"(?P<first>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
-    r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]+\S", regex.M)
+    r"(?:(?:[ \t]*[^\w\s:]{1,3})?:|\*\*(?=[ \t]))[ \t]+\S", regex.M)
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
 _CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
 #: A line of a quoted message, or its header ("> ...", "On Tue, Monica Hale wrote:", "-----Original Message-----").
 _QUOTED = regex.compile(r"[ \t]*(?:>|-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:)")
+#: The head of an earlier e-mail quoted below the poster's ("-----Original Message-----", "> From: ..."),
+#: where the poster's closing block ends: what follows may be the client's details again.
+_EARLIER_MAIL = regex.compile(r"[ \t]*(?:-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:|>[ \t]*(?:From|Sent|Subject)[ \t]*:)")
 #: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
 _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
 #: A speaker's header line in a pasted Teams chat, with no bold: the name, perhaps a role in
@@ -97,14 +100,14 @@ _THANKS = frozenset({"thanks", "thank", "thx", "many", "mil", "muchas", "gracias
 _DEGREES = frozenset({"MD", "M.D.", "DO", "D.O."})
 
 
-def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int) -> int:
-    """Where a closing block that starts on line ``idx`` ends: at the end of
-    the text, or before a postscript, in which the poster speaks again
-    ("P.S. Mom asked that you call her directly: ...")."""
-    for start, end in lines[idx + 1:]:
+def _to_postscript(text: str, lines: list[tuple[int, int]], idx: int, stop: int) -> int:
+    """Where a closing block that starts on line ``idx`` ends: before line ``stop``
+    (the end of the text or a quoted message), or before a postscript, in which
+    the poster speaks again ("P.S. Mom asked that you call her directly: ...")."""
+    for start, end in lines[idx + 1 : stop]:
         if _POSTSCRIPT.match(text, start, end):
             return start
-    return lines[-1][1]
+    return lines[stop - 1][1]
 
 
 def _last_lines(text: str, lines: list[tuple[int, int]]) -> list[int]:
@@ -166,32 +169,37 @@ class SignatureRecognizer(RuleRecognizer):
         lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
         out: list[tuple[int, int, float]] = []
         n = len(lines)
+        # the poster's part of an e-mail ends where an earlier one is quoted ("-----Original Message-----")
+        quoted = [i for i, (start, end) in enumerate(lines) if _EARLIER_MAIL.match(text, start, end)]
+        resume = 0
         for idx, (start, end) in enumerate(lines):
             line = text[start:end].strip()
-            if not line:
+            if not line or idx < resume:
                 continue
+            last = next((q for q in quoted if q > idx), n)
             words = _plain(line).split()
             signoff = self._signoff(line, words) or _DASHES.match(line) is not None
-            if signoff and n - idx - 1 <= self.max_lines and (len(line) <= 40 or _DASHED_CARD.match(line)):
-                out.append((start, _to_postscript(text, lines, idx), self.score))
-                break
+            if signoff and last - idx - 1 <= self.max_lines and (len(line) <= 40 or _DASHED_CARD.match(line)):
+                out.append((start, _to_postscript(text, lines, idx, last), self.score))
+                resume = last
+                continue
             cred = next((m for m in self.credentials.finditer(line) if not _STUDYING.match(line, m.end())),
                         None) if self.credentials else None
             named = _NAME_FIRST.match(line)
             # a short line near the end ("LCSW", "Dana R., LMFT"), or a name and its credentials
             # anywhere, not a sentence that mentions one ("Anyone know a PMHNP in Bend?")
-            short = len(line) <= 60 and len(words) <= _SHORT_WORDS and n - idx <= self.max_lines
+            short = len(line) <= 60 and len(words) <= _SHORT_WORDS and last - idx <= self.max_lines
             signed = (named and cred and cred.start() <= named.end() and len(line) <= _SIGNATURE_CHARS
                       and not _FIRST_PERSON.search(line, cred.end()))
-            if cred and short or signed or self._name_line(line, n - idx):
+            if cred and short or signed or self._name_line(line, last - idx):
                 stop = idx + 1
                 if not (_CHAT_TIME.search(line) or _PLAIN_HEADER.match(line)):  # a chat header is one line: its message follows
                     while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                         stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
-            elif self._closing(text, lines, idx):
-                out.append((start, _to_postscript(text, lines, idx), self.score))
-                break
+            elif self._closing(text, lines, idx, last):
+                out.append((start, _to_postscript(text, lines, idx, last), self.score))
+                resume = last
         out += self._speakers(text)
         for last in _last_lines(text, lines):
             start, end = lines[last]
@@ -240,15 +248,15 @@ class SignatureRecognizer(RuleRecognizer):
         named += [(m.start("label"), m.end("label"), self.score) for m in plain]
         return named + _replies(sorted(turns), len(text), self.score)
 
-    def _closing(self, text: str, lines: list[tuple[int, int]], idx: int) -> bool:
+    def _closing(self, text: str, lines: list[tuple[int, int]], idx: int, stop: int) -> bool:
         """A name alone on a line after a blank line, a sign-off or a line of
-        thanks, and only short lines after it to the end ("Tasha / Intake Coordinator, Rosewood
-        Counseling Group / 503-555-0106")."""
-        if idx == 0 or not 0 < len(lines) - idx - 1 <= _CLOSING_LINES or not self._signed(
+        thanks, and only short lines after it up to line ``stop`` (the end or a quoted
+        message) ("Tasha / Intake Coordinator, Rosewood Counseling Group / 503-555-0106")."""
+        if idx == 0 or not 0 < stop - idx - 1 <= _CLOSING_LINES or not self._signed(
                 text[slice(*lines[idx])].strip()):
             return False
         before = _plain(text[slice(*lines[idx - 1])])
-        after = [text[s:e].strip() for s, e in lines[idx + 1:]]
+        after = [text[s:e].strip() for s, e in lines[idx + 1 : stop]]
         thanked = before.startswith(("thank", "many thanks", "cheers")) and len(before.split()) <= 12
         return (not before or before in self.signoffs or thanked) and all(
             len(line) <= 60 and len(line.split()) <= _SHORT_WORDS for line in after)
