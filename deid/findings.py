@@ -39,6 +39,12 @@ _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 #: punctuation trimmed from it.
 _SAINT = regex.compile(r"(?:St|Ste|Saint)\.?\s+\p{Lu}[^'’\s]*['’]s\b")
 _TRAIL_PUNCT = regex.compile(r"[\s\p{P}--[)%]]+$", regex.V1)
+#: What follows a place or workplace whose own name ends in "'s" ("works at Casey's on Hwy 30",
+#: "the deli at Mariano's."), not a possessive ("Walmart's parking lot").
+_NAME_END = regex.compile(r"[ \t]*(?:[.,;:!?)\]]|\p{So}|$)|[ \t]+(?:in|on|at|off|near|by|and|or|for|where|since|until|out|up|down|over)\b",
+                          regex.M)
+#: Categories whose names may end in "'s" (shops, restaurants, saints' churches and schools).
+_OWN_S = frozenset({"EMPLOYER", "LOCATION"})
 #: A word a finding can grow over ("2.4km", "$400M", "Ehlers-Danlos"), and
 #: what may stand between two words of one clause.
 _CLAUSE_WORD = regex.compile(r"[\w$][\w'’$.-]*\w|\w")
@@ -89,13 +95,21 @@ class Positions:
         return line + 1, offset - self._starts[line] + 1
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` to the identifier, without edge words or punctuation."""
+def trim(text: str, start: int, end: int, own_s: bool = False) -> tuple[int, int]:
+    """Shrink ``[start, end)`` to the identifier, without edge words or punctuation, nor a
+    possessive "'s" unless it is part of a saint's name or, with ``own_s``, of a shop's
+    (which is then taken in when the span stops before it)."""
     piece = text[start:end]
     head = _LEAD.match(piece)
     lead = head.end() if head else 0
-    tail = (_TRAIL_PUNCT if _SAINT.fullmatch(piece[lead:].rstrip(" \t.,;:!?")) else _TRAIL).search(piece, lead)
-    return start + lead, (start + tail.start()) if tail else end
+    body = piece[lead:].rstrip(" \t.,;:!?")
+    named = _SAINT.fullmatch(body) or (own_s and body.endswith(("'s", "’s"))
+                                        and _NAME_END.match(text, start + lead + len(body)))
+    tail = (_TRAIL_PUNCT if named else _TRAIL).search(piece, lead)
+    end = (start + tail.start()) if tail else end
+    if own_s and text[end : end + 2] in ("'s", "’s") and _NAME_END.match(text, end + 2):
+        end += 2  # a model's entity stops before the "'s" of "the deli at Mariano's."
+    return start + lead, end
 
 
 def _inside(start: int, end: int, zones: Sequence[Span]) -> bool:
@@ -143,7 +157,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
         elif rule.category in rules.keep_labels:
             keep.append(Span(r.start, r.end, rule.category))
         else:
-            start, end = trim(text, r.start, r.end)
+            start, end = trim(text, r.start, r.end, rule.category in _OWN_S)
             if end > start:
                 raw.append((start, end, _over_age(text[start:end], rule, older), r.score))
     kept = [

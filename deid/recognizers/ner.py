@@ -52,10 +52,11 @@ def _after_sign(ent: Span) -> bool:
 
 
 def _form_label(span: Span) -> bool:
-    """Whether a span opening a line is a form's field label ("Student ID: ...",
+    """Whether a span opening a line or a form's column is a form's field label ("Student ID: ...",
     "Referred by: ...", "Parent/guardian: ...")."""
     doc = span.doc
-    if span.start and not any("\n" in t for t in (doc[span.start - 1].text, doc[span.start - 1].whitespace_)):
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and not (before.is_space or "\n" in before.whitespace_):
         return False
     for tok in doc[span.end - 1 : span.end + 3]:
         if tok.i >= span.end and tok.text == ":":
@@ -101,8 +102,8 @@ class NerRecognizer(RuleRecognizer):
         return out
 
     def _pieces(self, ent: Span) -> list[Span]:
-        """The entity split at line breaks, commas, brackets and a form's colons, without trimmed
-        words at either edge.
+        """The entity split at line breaks, runs of spaces, commas, brackets and a form's colons,
+        without trimmed words at either edge.
 
         The small pipeline runs entities across lines ("Western Mass\nHello"),
         into greetings and sign-offs ("Partnership. Thanks"), over lists
@@ -111,7 +112,7 @@ class NerRecognizer(RuleRecognizer):
         """
         pieces, start = [], ent.start
         for tok in ent:
-            if "\n" in tok.text or "\r" in tok.text or tok.text in _BREAKS:
+            if tok.is_space or tok.text in _BREAKS:  # a line break or a run of spaces (a form's columns)
                 if tok.text != ":":
                     pieces.append(ent.doc[start : tok.i])
                 start = tok.i + 1
