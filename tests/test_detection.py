@@ -403,6 +403,34 @@ FOUND = [
     ("he drives the plow and hit the Amish buggy on 62 the saturday after christmas", "hit the Amish buggy on 62",
      "DISTINCTIVE"),
     ("She has vitiligo across most of her face and hands.", "vitiligo", "DISTINCTIVE"),
+    # labelled numbers written with spaces, slashes or as a card, over a phone-like shape
+    ("Patient: withheld\nNHS no: 999 012 3456\nAdult, perinatal anxiety.", "999 012 3456", "ID"),
+    ("He's on Polmed, member no. 5550 1482 9. Prefers isiZulu.", "5550 1482 9", "ID"),
+    ("Her mom's PhilHealth PIN is 12-555014279-3 if that helps.", "12-555014279-3", "ID"),
+    ("Patient: withheld, 17 yrs. UHID 2024/55/01873. Not sleeping.", "2024/55/01873", "ID"),
+    ("for the LOA: Intellicare card 1180-5550-2214, HMO approval pending", "1180-5550-2214", "ID"),
+    # the poster's signature ends where an earlier e-mail is quoted: its details are the client's
+    ("Can you see him this week?\n\nKind regards,\nZanele Khumalo\nCase Manager, Ukhanyise\n"
+     "0800 555 014\n\n-----Original Message-----\nFrom: HR\nEmployee: Sipho Ndlovu, cell +27 71 555 0193",
+     "+27 71 555 0193", "CONTACT"),
+    ("Employee name: Sipho Ndlovu\nEmployee no.: MMS-20417\nPosition: shift supervisor", "Sipho Ndlovu", "NAME"),
+    ("1) Man, 40s, bipolar. Currently my first Thursday of the month at 8:30.", "first Thursday of the month at 8:30",
+     "TIMING"),
+    ("Her Tuesday 2pm with me ends when the semester does.", "Tuesday 2pm", "TIMING"),
+    ("Mom's cell is 712-555-0144 (Jodi) if you need it.", "Jodi", "NAME"),
+    ("His dad manages the Casey's on Hwy 30, and half of town knows.", "Hwy 30", "LOCATION"),
+    ("the GM of the Cracker Barrel off exit 238, with panic attacks", "exit 238", "LOCATION"),
+    ("hiya, any chance ur taking on new ppl? lad 23 from Ballyfermot, low mood", "23", "AGE"),
+    ("anyone got room in Flagstaff? guy 58, just retired, depression", "58", "AGE"),
+    ("she cleans rooms at the Hilton by the airport and was assaulted by a guest", "Hilton", "EMPLOYER"),
+    ("has to go right back to bartending at Kelly's 😬", "Kelly's", "EMPLOYER"),
+    ("He has been coming to my OPD every second Saturday but I am moving.", "every second Saturday", "TIMING"),
+    ("he's been my Tues 0900 for 2 yrs", "Tues 0900", "TIMING"),
+    ("he's been my first-Monday-of-the-month med check for years", "first-Monday-of-the-month", "TIMING"),
+    ("My 13 y/o daughter has been seeing her therapist Tuesdays at 4 for a year.", "Tuesdays at 4", "TIMING"),
+    # a parent's "we" is the family: their town is the client's
+    ("My son (12) is being bullied and now says he hates himself. We're in Round Rock, BCBS TX.", "Round Rock",
+     "LOCATION"),
 ]
 
 TRAPS = [
@@ -601,7 +629,20 @@ TRAPS = [
     # a free slot, a needed time and a start date are logistics
     "Adult, anxiety, Aetna. My every other Monday at 5 is open now if anyone needs it.",
     "Teen, school refusal, Medicaid. She can start the week after the holidays.",
+    "Adult, anxiety, Aetna. My first Monday slot is open, and my Monday slot is free too.",
+    "We're in Portland (a group practice), looking for a DBT team for an adult client, Aetna.",
+    "Client 1, adult, anxiety, Aetna. Prefers Waray or Tagalog; Medi Assist covers it.",
     "Title: Dr\nAdult, depression, Aetna.",
+    # the poster's own card above a quoted e-mail
+    "Can you see him this week? Adult, Aetna.\n\nKind regards,\nZanele Khumalo\nCase Manager, Ukhanyise\n"
+    "0800 555 014 | zanele.k@example.net\n\n-----Original Message-----\nFrom: HR\nSubject: referral",
+    # the poster's own name and number, and a colleague's opening
+    "it's Gina 🙂 any room for EMDR? adult, single-incident trauma, Optum, evenings.",
+    "Adult ADHD testing, Aetna, mornings. call me back at 919-555-0133 when u can",
+    "Adult, trauma, Aetna.\n\nCall/text me: Yesenia Ruiz, LPC-Associate (supervised by Dr. Tom Bell) 713-555-0172",
+    "Adult, Aetna, evenings. Ben Okafor mentioned he may have a Thursday 5:30 opening in Loveland next month.",
+    "**Maya R.** looking for PCIT for a preschooler, Medicaid, mornings\n**Tom K.** I have Thurs 10am open\n"
+    "**Maya R.** 🙌 sending consult form",
 ]
 
 
@@ -631,6 +672,29 @@ def test_any_age_over_89_takes_the_over_89_rule(linter: Linter, draft: str) -> N
     """However an age is phrased, over 89 it is the error-level rule (safe harbor C)."""
     (age,) = [f for f in linter.lint(draft).findings if f.category == "AGE"]
     assert (age.code, age.severity) == ("A102", "error")
+
+
+def test_a_forms_columns_are_separate_fields(linter: Linter) -> None:
+    draft = "> Student: Elijah Brooks      Student ID: 600281734\n> DOB: 05/30/2013      Grade: 5"
+    found = {(f.category, f.text) for f in linter.lint(draft).findings}
+    assert found == {("NAME", "Elijah Brooks"), ("ID", "600281734"), ("DATE", "05/30/2013")}
+
+
+@pytest.mark.parametrize(("draft", "name"), [
+    ("She waits tables at Applebee's, anxiety, Aetna.", "Applebee's"),
+    ("His dad manages the Casey's on Hwy 30.", "Casey's"),
+    ("She's a dinner lady at St Bede's, mum of three.", "St Bede's"),
+])
+def test_a_shops_or_saints_own_s_is_part_of_its_name(linter: Linter, draft: str, name: str) -> None:
+    """"Applebee's" is the name; redacted, no stray "'s" is left behind."""
+    report = linter.lint(draft)
+    assert name in [f.text for f in report.findings]
+    assert "'s" not in report.redacted.replace("She's", "")
+
+
+def test_a_possessive_is_not_part_of_a_name(linter: Linter) -> None:
+    texts = [f.text for f in linter.lint("Kayla's mom called; she works at Walmart's distribution center.").findings]
+    assert "Kayla" in texts and "Kayla's" not in texts
 
 
 def test_a_relative_word_is_not_part_of_the_name(linter: Linter) -> None:
