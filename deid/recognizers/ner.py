@@ -39,8 +39,10 @@ from deid.recognizers.names import first_names
 _FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
+#: Capitalised ordinals that open a congregation's or a street's name ("First Methodist").
+_ORDINALS = frozenset({"First", "Second", "Third", "Fourth", "Fifth"})
 #: Tokens an entity is split at (besides line breaks).
-_BREAKS = frozenset({":", ",", "(", ")", "[", "]"})
+_BREAKS = frozenset({":", ",", "(", ")", "[", "]", "›", "»", ">", "|", "·", "•"})
 
 
 def _after_sign(ent: Span) -> bool:
@@ -102,8 +104,8 @@ class NerRecognizer(RuleRecognizer):
         return out
 
     def _pieces(self, ent: Span) -> list[Span]:
-        """The entity split at line breaks, runs of spaces, commas, brackets and a form's colons,
-        without trimmed words at either edge.
+        """The entity split at line breaks, runs of spaces, commas, brackets, separators
+        ("Forum › Off Topic › Parent") and a form's colons, without trimmed words at either edge.
 
         The small pipeline runs entities across lines ("Western Mass\nHello"),
         into greetings and sign-offs ("Partnership. Thanks"), over lists
@@ -121,7 +123,8 @@ class NerRecognizer(RuleRecognizer):
 
     def _strip(self, span: Span) -> Span:
         def edge(tok: Token) -> bool:
-            return (tok.is_punct or tok.is_space or tok.is_stop or tok.lower_ in self.trim_terms
+            stop = tok.is_stop and not (tok.text in _ORDINALS and tok.i + 1 < span.end)  # "First Baptist"
+            return (tok.is_punct or tok.is_space or stop or tok.lower_ in self.trim_terms
                     or not any(c.isalnum() for c in tok.text))  # an emoji run into the entity
 
         start, end = span.start, span.end
