@@ -431,6 +431,15 @@ FOUND = [
     # a parent's "we" is the family: their town is the client's
     ("My son (12) is being bullied and now says he hates himself. We're in Round Rock, BCBS TX.", "Round Rock",
      "LOCATION"),
+    ("Our 8yo has started refusing to go to her dad's. We're in Kelowna, BC.", "Kelowna", "LOCATION"),
+    # a forum thread's title is the poster's words about the client, its breadcrumb is not
+    ("CoParentingCanada.example.org › Finding Help › Therapist for an 8yo stuck in the middle\n\nPosted by kel_mom",
+     "8yo", "AGE"),
+    ("ADHDParentsHub.example.org › Therapy & Meds › help\n\nDS10 has combined-type ADHD and melts down.", "DS10", "AGE"),
+    ("Big day in our house: my son, who is fourteen and autistic, asked to talk to someone.", "fourteen", "AGE"),
+    ("Prayer request 🙏 the Hendricks boy has really been struggling since the arrest.", "Hendricks", "NAME"),
+    ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "Troop 412", "EMPLOYER"),
+    ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "First Methodist", "EMPLOYER"),
 ]
 
 TRAPS = [
@@ -631,6 +640,8 @@ TRAPS = [
     "Teen, school refusal, Medicaid. She can start the week after the holidays.",
     "Adult, anxiety, Aetna. My first Monday slot is open, and my Monday slot is free too.",
     "We're in Portland (a group practice), looking for a DBT team for an adult client, Aetna.",
+    "Maine Counselors Forum › Referrals › Men's depression, western Maine\n\nAdult, Aetna, evenings.",
+    "Nairaland › Health › Pls where can I get good psychologist\n\nAdult, NHIS, evenings.",
     "Client 1, adult, anxiety, Aetna. Prefers Waray or Tagalog; Medi Assist covers it.",
     "Title: Dr\nAdult, depression, Aetna.",
     # the poster's own card above a quoted e-mail
