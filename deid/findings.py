@@ -228,13 +228,21 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
 def repeated(text: str, findings: list[Finding], zones: Sequence[Span],
              which: Callable[[Finding], bool] = lambda f: True) -> list[Finding]:
     """``findings`` plus every other whole-word occurrence of a flagged name,
-    place or workplace (those ``which`` accepts): "Mark" after "her husband"
-    and "Mark" alone later are the same man. Occurrences inside ``zones``
-    (the poster's own lines, the referral essentials) stay as they are."""
+    place or workplace (those ``which`` accepts), and of a flagged full name's
+    first name or surname: "Mark" after "her husband" and "Mark" alone later
+    are the same man. Occurrences inside ``zones`` (the poster's own lines,
+    the referral essentials) stay as they are."""
     where = Positions(text)
     found = list(findings)
     pieces = {f.text: f for f in findings
               if f.category in _REPEATED and sum(c.isalpha() for c in f.text) > 1 and which(f)}
+    for name in [f for f in pieces.values() if f.category == "NAME"]:
+        # a full name's first name or surname alone is the same person ("Subject: referral - Dominguez")
+        words = name.text.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            for word in {words[0], words[-1]}:
+                if len(word) > 3 and word.isalpha():
+                    pieces.setdefault(word, replace(name, text=word))
     for piece in pieces.values():
         start = text.find(piece.text)
         while start != -1:

@@ -703,6 +703,13 @@ def test_a_shops_or_saints_own_s_is_part_of_its_name(linter: Linter, draft: str,
     assert "'s" not in report.redacted.replace("She's", "")
 
 
+def test_a_full_names_surname_alone_is_the_same_person(linter: Linter) -> None:
+    draft = ("Subject: referral - Dominguez\n\nHi Beth, one of our employees, Hector Dominguez, 52, failed a "
+             "drug screen. Hector has agreed to an evaluation.")
+    names = [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
+    assert names == ["Dominguez", "Hector Dominguez", "Hector"]
+
+
 def test_a_possessive_is_not_part_of_a_name(linter: Linter) -> None:
     texts = [f.text for f in linter.lint("Kayla's mom called; she works at Walmart's distribution center.").findings]
     assert "Kayla" in texts and "Kayla's" not in texts
