@@ -440,6 +440,9 @@ FOUND = [
     ("Prayer request 🙏 the Hendricks boy has really been struggling since the arrest.", "Hendricks", "NAME"),
     ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "Troop 412", "EMPLOYER"),
     ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "First Methodist", "EMPLOYER"),
+    ("She's on Snap as jazzy.x.719 and honestly she'll answer there first.", "jazzy.x.719", "NETWORK"),
+    ("I'm referring Étienne (DOB 2004-07-19, RAMQ GAGE 0407 1912), a second-year student.", "GAGE 0407 1912", "ID"),
+    ("Ex and I have a hearing in March (case 2022 D 001583).", "2022 D 001583", "ID"),
 ]
 
 TRAPS = [
