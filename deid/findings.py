@@ -41,8 +41,9 @@ _SAINT = regex.compile(r"(?:St|Ste|Saint)\.?\s+\p{Lu}[^'’\s]*['’]s\b")
 _TRAIL_PUNCT = regex.compile(r"[\s\p{P}--[)%]]+$", regex.V1)
 #: What follows a place or workplace whose own name ends in "'s" ("works at Casey's on Hwy 30",
 #: "the deli at Mariano's."), not a possessive ("Walmart's parking lot").
-_NAME_END = regex.compile(r"[ \t]*(?:[.,;:!?)\]]|\p{So}|$)|[ \t]+(?:in|on|at|off|near|by|and|or|for|where|since|until|out|up|down|over)\b",
-                          regex.M)
+_NAME_END = regex.compile(
+    r"[ \t]*(?:[.,;:!?)\]]|\p{So}|$)|[ \t]+(?:in|on|at|off|near|by|and|or|for|where|since|until|out|up|down|over)\b",
+    regex.M)
 #: Categories whose names may end in "'s" (shops, restaurants, saints' churches and schools).
 _OWN_S = frozenset({"EMPLOYER", "LOCATION"})
 #: A word a finding can grow over ("2.4km", "$400M", "Ehlers-Danlos"), and

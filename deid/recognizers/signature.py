@@ -48,8 +48,10 @@ _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
-#: "[16:55] Paula Mendes: ...", Slack's bold "*Ms. Reyes (school psych)*: ...", "[18:02] Anne-Marie (CAS): ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
-#: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...", "**Maya R.** looking for ...").
+#: "[16:55] Paula Mendes: ...", Slack's bold "*Ms. Reyes (school psych)*: ...",
+#: "[18:02] Anne-Marie (CAS): ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
+#: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...",
+#: "**Maya R.** looking for ...").
 _SPEAKER = regex.compile(
     r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?\*{0,2}(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic|Coach|Nurse)\.?[ \t]+)?"
     r"(?P<first>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
@@ -193,7 +195,8 @@ class SignatureRecognizer(RuleRecognizer):
                       and not _FIRST_PERSON.search(line, cred.end()))
             if cred and short or signed or self._name_line(line, last - idx):
                 stop = idx + 1
-                if not (_CHAT_TIME.search(line) or _PLAIN_HEADER.match(line)):  # a chat header is one line: its message follows
+                # a chat header is one line: its message follows
+                if not (_CHAT_TIME.search(line) or _PLAIN_HEADER.match(line)):
                     while stop < n and text[lines[stop][0]:lines[stop][1]].strip() and stop - idx <= self.max_lines:
                         stop += 1
                 out.append((start, lines[stop - 1][1], self.score))
@@ -244,7 +247,8 @@ class SignatureRecognizer(RuleRecognizer):
             plain = []
         turns = [(m.start(), m.end("label"), m.group("label")) for m in labels]
         turns += [(m.start(), m.end(), m.group("label")) for m in [*_HEADER.finditer(text), *plain]]
-        named = [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score) for m in labels]
+        named = [(m.start("stamp") if m.group("stamp") else m.start("label"), m.end("label"), self.score)
+                 for m in labels]
         named += [(m.start("label"), m.end("label"), self.score) for m in plain]
         return named + _replies(sorted(turns), len(text), self.score)
 
