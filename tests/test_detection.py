@@ -441,6 +441,8 @@ FOUND = [
     ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "Troop 412", "EMPLOYER"),
     ("My son Owen is in Troop 412 out of First Methodist in Olathe.", "First Methodist", "EMPLOYER"),
     ("She's on Snap as jazzy.x.719 and honestly she'll answer there first.", "jazzy.x.719", "NETWORK"),
+    ("He's the scout who got separated from his crew and spent the night alone near Baldy.",
+     "got separated from his crew", "DISTINCTIVE"),
     ("I'm referring Étienne (DOB 2004-07-19, RAMQ GAGE 0407 1912), a second-year student.", "GAGE 0407 1912", "ID"),
     ("Ex and I have a hearing in March (case 2022 D 001583).", "2022 D 001583", "ID"),
 ]
