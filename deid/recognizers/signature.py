@@ -47,23 +47,27 @@ _SIGNATURE_CHARS = 120
 _FIRST_PERSON = regex.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|we|we're|we’re)\b")
 #: At most this many words make a short signature line ("Dr. Lauren Fisk, PsyD, Pediatric Psychology").
 _SHORT_WORDS = 7
+#: A pasted chat's time stamp before the speaker ("[16:55] ", "[10:14, 4/8] ").
+_STAMP = r"\[[^\]\r\n]{1,24}\][ \t]*"
+#: The head of a quoted e-mail ("-----Original Message-----", "On Tue, Monica Hale wrote:").
+_MAIL_HEAD = r"-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:"
 #: A line opened by a speaker's name in a pasted chat ("Grace: try the clinic at...",
 #: "[16:55] Paula Mendes: ...", Slack's bold "*Ms. Reyes (school psych)*: ...",
 #: "[18:02] Anne-Marie (CAS): ...", "[6:41 pm] Miss Hyacinth (Guidance, Manchester): ...",
 #: "[10:14, 4/8] Cheryl Banks LCSW: ...", "[9:14 a.m.] Émilie Cormier, psych.: ...",
 #: "**Maya R.** looking for ...").
 _SPEAKER = regex.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?\*{0,2}(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic|Coach|Nurse)\.?[ \t]+)?"
+    rf"^[ \t]*(?P<stamp>{_STAMP})?\*{{0,2}}(?P<label>(?P<title>(?:Miss|Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Prof|Sir|Ma'?am|Madam|Pastor|Fr|Rev|Sister|Sis|Brother|Auntie|Tita|Tito|Mtro|Mtra|Lic|Coach|Nurse)\.?[ \t]+)?"
     r"(?P<first>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?:,[ \t]*(?:\p{Lu}[\p{Lu}.]{1,8}|\p{Ll}{2,8}\.))?(?:[ \t]*\([^)\r\n]{1,40}\))?)"
     r"(?:(?:[ \t]*[^\w\s:]{1,3})?:|\*\*(?=[ \t]))[ \t]+\S", regex.M)
 #: A speaker's line in a pasted chat ends with the time ("**Lauren K, LCSW** 11:52 AM"): what follows is
 #: the message, not more signature.
 _CHAT_TIME = regex.compile(r"\b\d{1,2}:\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?$")
 #: A line of a quoted message, or its header ("> ...", "On Tue, Monica Hale wrote:", "-----Original Message-----").
-_QUOTED = regex.compile(r"[ \t]*(?:>|-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:)")
+_QUOTED = regex.compile(rf"[ \t]*(?:>|{_MAIL_HEAD})")
 #: The head of an earlier e-mail quoted below the poster's ("-----Original Message-----", "> From: ..."),
 #: where the poster's closing block ends: what follows may be the client's details again.
-_EARLIER_MAIL = regex.compile(r"[ \t]*(?:-{2,}[ \t]*(?:Original|Forwarded)|On[ \t][^\r\n]{0,120}wrote:|>[ \t]*(?:From|Sent|Subject)[ \t]*:)")
+_EARLIER_MAIL = regex.compile(rf"[ \t]*(?:{_MAIL_HEAD}|>[ \t]*(?:From|Sent|Subject)[ \t]*:)")
 #: A speaker's header line in a pasted chat, the message on the lines below ("**Lauren K, LCSW** 11:52 AM").
 _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:\d{2}[^\r\n]*$", regex.M)
 #: A speaker's header line in a pasted Teams chat, with no bold: the name, perhaps a role in
@@ -71,7 +75,7 @@ _HEADER = regex.compile(r"^[ \t]*\*\*(?P<label>[^*\r\n]{1,60})\*\*[ \t]+\d{1,2}:
 #: "Dr Lim Kok Hwa 4:10 PM", "[3:41 AM] Carlos Medina (ED SW)"), the message below.
 #: Read as a speaker only where two or more lines of the draft look like this.
 _PLAIN_HEADER = regex.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\r\n]{1,24}\][ \t]*)?(?P<label>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?\p{Lu}[\p{L}'’-]+"
+    rf"^[ \t]*(?P<stamp>{_STAMP})?(?P<label>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?\p{{Lu}}[\p{{L}}'’-]+"
     r"(?:[ \t]+(?:(?:de|du|da|di|van|von|der|den|bin|binti|al|el|la|le|dos|das)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}"
     r"(?:[ \t]*\([^()\r\n]{1,40}\))?)(?(stamp)|[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \t]*$", regex.M)
 #: At most this many lines follow the name that opens a closing block.
