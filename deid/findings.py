@@ -147,7 +147,6 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     raw = []
     keep: list[Span] = []
     poster: list[Span] = []
-    older = {r.category: r for r in rules.rules.values() if r.ages_over is not None}
     for r in results:
         code = r.recognition_metadata.get("recognizer_name")
         rule = rules.rules.get(code)
@@ -160,7 +159,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
         else:
             start, end = trim(text, r.start, r.end, rule.category in _OWN_S)
             if end > start:
-                raw.append((start, end, _over_age(text[start:end], rule, older), r.score))
+                raw.append((start, end, _over_age(text[start:end], rule, rules), r.score))
     kept = [
         (s, e, rule, score) for s, e, rule, score in raw
         if not _covered(text, s, e, poster)
@@ -175,13 +174,13 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     return findings, keep, _merge_spans(poster)
 
 
-def _over_age(found: str, rule: Rule, older: dict[str, Rule]) -> Rule:
+def _over_age(found: str, rule: Rule, rules: RuleSet) -> Rule:
     """The over-89 rule for an age another rule found ("she's 93"), else ``rule``."""
-    over = older.get(rule.category)
-    if over is None or over is rule:
+    over, bound = rules.over_age.get(rule.category, (rule, 0))
+    if over is rule:
         return rule
     age = parse_age(found)
-    return over if age and over.ages_over is not None and age.years > over.ages_over else rule
+    return over if age and age.years > bound else rule
 
 
 def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: RuleSet) -> list[Finding]:

@@ -118,6 +118,11 @@ class RuleSet:
         return self.lexicons.get(name, ())
 
     @cached_property
+    def over_age(self) -> dict[str, tuple[Rule, int]]:
+        """Per category, the rule that takes its ages over a bound, and the bound (``ages_over``)."""
+        return {r.category: (r, r.ages_over) for r in self.rules.values() if r.ages_over is not None}
+
+    @cached_property
     def lexicon_sets(self) -> dict[str, frozenset[str]]:
         """Lower-cased lexicons, for membership tests."""
         return {k: frozenset(t.removeprefix(EXACT).lower() for t in v) for k, v in self.lexicons.items()}
