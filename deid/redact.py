@@ -128,7 +128,8 @@ def _plan(text: str, findings: list[Finding], keep: list[Span], conf: dict) -> l
                 if m:
                     start = max(0, start - 12) + m.start()
                     break
-        elif f.category == "LOCATION" and word_before in conf["state_lead"]:
+        elif f.category == "LOCATION" and word_before in conf["state_lead"] and not any(
+                s < before.end(1) and before.start(1) < e for s, e in others):  # "in" is not another finding's
             start, op = before.start(1), "PLACE_IN"
             state = _STATE_AFTER.match(text, end)
             if state:

@@ -54,3 +54,9 @@ def test_an_age_does_not_take_over_a_noun_that_is_itself_a_finding(linter):
     report = linter.lint("Need a trauma therapist for a 41M vet in Killeen, combat PTSD.")
     assert [f.category for f in report.findings][:2] == ["AGE", "OCCUPATION"]
     assert "vet" not in report.redacted and "in his 40s" in report.redacted
+
+
+def test_a_place_right_after_a_workplace_ending_in_in_is_redacted(linter):
+    """ "In" that ends a workplace's name is not the place's "in" (it crashed the redactor)."""
+    report = linter.lint("Works as a bartender at The Horse You Came In On. Lives in Fells Point.")
+    assert "Horse" not in report.redacted and "Fells" not in report.redacted
