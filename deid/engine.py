@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from deid.recognizers import CHECKED_PATTERNS, CODE_RECOGNIZERS, PREDEFINED_REPLACEMENTS, RulePatternRecognizer
+from deid.recognizers.learned import add_learned_tagger
 from deid.rules import REGEX_FLAGS, Rule, RuleError, RuleSet, compile_regex, trie_regex
 from deid.settings import ModelNotFound, Settings
 
@@ -149,8 +150,9 @@ class _LoadedSpacyEngine(SpacyNlpEngine):
         """Nothing to load: the pipeline was handed over."""
 
 
-def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline package with only what detection uses."""
+def load_pipeline(name: str, learned: bool = True) -> Language:
+    """Load an installed spaCy pipeline package with only what detection uses,
+    and deid's learned tagger when ``learned``."""
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
@@ -158,6 +160,8 @@ def load_pipeline(name: str) -> Language:
             f"The spaCy pipeline {name!r} is not installed. Install it, or set "
             "model = \"auto\" to use the one that comes with deid."
         ) from None
+    if learned:
+        add_learned_tagger(nlp)
     nlp.add_pipe("deid_lower_lemmas")
     nlp.max_length = max(nlp.max_length, 1_000_000)
     return nlp
@@ -194,7 +198,8 @@ class Engine:
         self.rules = rules
         self.settings = settings
         self.model_name = settings.resolve_model()
-        self.nlp = load_pipeline(self.model_name)
+        self.nlp = load_pipeline(self.model_name, learned=any(
+            rule.kind == "learned" and self._enabled(rule) for rule in rules.rules.values()))
         #: Longest stretch analysed at once, and context after it (see :func:`split_text`).
         self.max_chars = min(self.nlp.max_length - CONTEXT_CHARS, CHUNK_CHARS)
         self.context_chars = CONTEXT_CHARS

@@ -13,7 +13,7 @@ before a statistical model's guess).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -168,10 +168,41 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     ]
     present = {rule.category for _, _, rule, _ in kept if not rule.only_with}
     kept = [k for k in kept if not k[2].only_with or present.intersection(k[2].only_with)]
-    findings = _merge(text, kept, rules)
+    findings = _merge(text, _carve(text, kept, rules), rules)
     findings = _grow(text, findings, [*keep, *poster], rules)
     keep = [k for k in _merge_spans(keep) if not any(f.overlaps(k.start, k.end) for f in findings)]
     return findings, keep, _merge_spans(poster)
+
+
+def _carve(text: str, raw: list, rules: RuleSet) -> list:
+    """Learned guesses (``kind: learned``) give way to the findings of other categories
+    they overlap, and lose the function words at their edges: around a DATE
+    "homecoming", "drove the float into the crowd at the homecoming parade"
+    leaves "drove the float into the crowd" and "parade", each a result of its own."""
+    function_words = rules.lexicon_sets.get("function_words", frozenset())
+    out = []
+    for start, end, rule, score in raw:
+        if rule.kind != "learned":
+            out.append((start, end, rule, score))
+            continue
+        cuts = sorted((s, e) for s, e, other, _ in raw
+                      if other.kind != "learned" and other.category != rule.category and s < end and start < e)
+        for piece_start, piece_end in _between(start, end, cuts):
+            words = [w for w in _CLAUSE_WORD.finditer(text, piece_start, piece_end)
+                     if w.group().lower() not in function_words]
+            if words:
+                out.append((words[0].start(), words[-1].end(), rule, score))
+    return out
+
+
+def _between(start: int, end: int, cuts: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The stretches of ``[start, end)`` outside the sorted ``cuts``."""
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            yield start, min(cut_start, end)
+        start = max(start, cut_end)
+    if start < end:
+        yield start, end
 
 
 def _over_age(found: str, rule: Rule, rules: RuleSet) -> Rule:

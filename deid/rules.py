@@ -43,7 +43,7 @@ KEEP_LABELS: tuple[str, ...] = (
 POSTER = "POSTER"
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 RULE_KINDS: tuple[str, ...] = (
-    "pattern", "predefined", "deny", "ner", "context_name", "gazetteer", "signature",
+    "pattern", "predefined", "deny", "ner", "learned", "context_name", "gazetteer", "signature",
 )
 _DOC_KEYS = ("title", "why", "example", "fix")
 _RULE_KEYS = {

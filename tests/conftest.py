@@ -88,6 +88,17 @@ def linter():
 
 
 @pytest.fixture(scope="session")
+def rules_linter():
+    """The real linter with the learned tagger's rules turned off: what the written rules find."""
+    from deid.linter import Linter
+    from deid.rules import load_rules
+    from deid.settings import Settings
+
+    learned = frozenset(code for code, rule in load_rules().rules.items() if rule.kind == "learned")
+    return Linter(Settings(disabled=learned))
+
+
+@pytest.fixture(scope="session")
 def run_deid():
     """Run ``python -m deid ARGS`` for real; returns the CompletedProcess (text mode).
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from deid.recognizers.base import (
     DigitGatedPhoneRecognizer, OfflineEmailRecognizer, PublicSuffixRecognizer, RulePatternRecognizer, RuleRecognizer,
 )
+from deid.recognizers.learned import LearnedRecognizer
 from deid.recognizers.names import ContextNameRecognizer, FirstNamePatternRecognizer
 from deid.recognizers.ner import NerRecognizer
 from deid.recognizers.places import GazetteerRecognizer, MetroPatternRecognizer
@@ -30,6 +31,7 @@ CHECKED_PATTERNS: dict[str, type] = {
 #: rule ``kind`` -> recognizer class
 CODE_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
     "ner": NerRecognizer,
+    "learned": LearnedRecognizer,
     "context_name": ContextNameRecognizer,
     "gazetteer": GazetteerRecognizer,
     "signature": SignatureRecognizer,
