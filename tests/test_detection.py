@@ -863,3 +863,19 @@ def test_a_small_towns_area_is_the_town_and_a_citys_area_a_region(linter: Linter
     """"Seattle area" is a broad region a referral may keep; "Bangor area" names Bangor."""
     assert [f.text for f in linter.lint("Adult, Seattle area, Aetna.").findings] == []
     assert "Cabot" in {f.text for f in linter.lint("4th grader, trauma, Cabot area. Medicaid.").findings}
+
+
+@pytest.mark.parametrize(("draft", "number"), [
+    ("The Ministry file number is MWA/AK/0231/24 and the police know.", "MWA/AK/0231/24"),
+    ("Hosp no. 24-018833 / PhilHealth no. 12-055501234-7", "12-055501234-7"),
+    ("Aadhaar ends 4417 if needed for the card.", "4417"),
+    ("Anyone know if it helps to quote his PPSN (6555012TA) when chasing?", "6555012TA"),
+    ("Birth cert no: T10555012J", "T10555012J"),
+    ("Claim ref: PI/2023/5550147. Please contact the client directly.", "PI/2023/5550147"),
+    ("Siti, 26, FIN G5550123X, needs a counsellor.", "G5550123X"),
+    ("NHIA enrolee no. NHIA/FCT/555012/01. Igbo or English.", "NHIA/FCT/555012/01"),
+])
+def test_labelled_numbers_in_local_shapes(linter: Linter, draft: str, number: str) -> None:
+    """Numbers after a hospital, registration, enrolee, permit or birth-certificate label, in brackets,
+    with slashes, or "ends 4417" (blind batch AC)."""
+    assert any(f.category == "ID" and number in f.text for f in linter.lint(draft).findings)
