@@ -879,3 +879,14 @@ def test_labelled_numbers_in_local_shapes(linter: Linter, draft: str, number: st
     """Numbers after a hospital, registration, enrolee, permit or birth-certificate label, in brackets,
     with slashes, or "ends 4417" (blind batch AC)."""
     assert any(f.category == "ID" and number in f.text for f in linter.lint(draft).findings)
+
+
+@pytest.mark.parametrize(("draft", "date"), [
+    ("DOB: 14-Aug-2001", "14-Aug-2001"),
+    ("Learner: L. M. DOB: 2010/02/14 Grade: 9", "2010/02/14"),
+    ("She was found crying in the washroom on Fri 8th by a teammate.", "Fri 8th"),
+    ("Can you take an urgent one Tues the 14th?", "Tues the 14th"),
+])
+def test_dates_in_more_shapes(linter: Linter, draft: str, date: str) -> None:
+    """Day-month-year with hyphens, year/month/day with slashes, a short weekday before the day (blind batch AC)."""
+    assert date in [f.text for f in linter.lint(draft).findings if f.category == "DATE"]
