@@ -281,7 +281,7 @@ def main() -> None:
         row(f"deid lint <paths> --jobs 2 (whole command){'' if same else ' DIFFERS'}",
                   rate["jobs2"], jobs2.cpu, jobs2.peak_mb)
         row("bare nlp.pipe, default pipeline", rate["pipe"], pipe.out["cpu"], pipe.peak_mb)
-        row("nlp.pipe, deid's pipeline (NER only)", rate["pipe_ner"], pipe_ner.out["cpu"], pipe_ner.peak_mb)
+        row("nlp.pipe, deid's pipeline (NER + tagger)", rate["pipe_ner"], pipe_ner.out["cpu"], pipe_ner.peak_mb)
         row("vanilla Presidio analyze loop", rate["presidio"], presidio.out["cpu"], presidio.peak_mb)
 
         section("Scaling: Linter.lint_many", "ms/draft", "cpu s", "peak MB")

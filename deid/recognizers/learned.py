@@ -59,6 +59,6 @@ class LearnedRecognizer(RuleRecognizer):
         out = []
         for tagged, group in groupby(doc, key=lambda t: t.tag_ == self.tag and not t.is_space):
             run = list(group) if tagged else []
-            if sum(t.lower_ not in self.function_words and not t.is_punct for t in run) >= self.min_words:
+            if run and sum(t.lower_ not in self.function_words and not t.is_punct for t in run) >= self.min_words:
                 out.append((run[0].idx, run[-1].idx + len(run[-1]), self.score))
         return out
