@@ -890,3 +890,17 @@ def test_labelled_numbers_in_local_shapes(linter: Linter, draft: str, number: st
 def test_dates_in_more_shapes(linter: Linter, draft: str, date: str) -> None:
     """Day-month-year with hyphens, year/month/day with slashes, a short weekday before the day (blind batch AC)."""
     assert date in [f.text for f in linter.lint(draft).findings if f.category == "DATE"]
+
+
+@pytest.mark.parametrize(("draft", "name"), [
+    ('A staff member, "W.K" in my notes, was carjacked.', "W.K"),
+    ("A senior manager I will refer to as Mr. O.A for now.", "O.A"),
+    ("client J.M, 24, newly married", "J.M"),
+    ('Name: Sipho "Spha" Ndlovu', "Spha"),
+    ('Joy Osagie (family calls her "Osas"), 24', "Osas"),
+    ('He is going by "AK" with friends.', "AK"),
+    ('Charisse Mae Abellana ("Cha-cha"), 13, has nightmares.', "Cha-cha"),
+])
+def test_initials_and_nicknames_in_more_shapes(linter: Linter, draft: str, name: str) -> None:
+    """Initials without a last dot after a title or in quotes; nicknames in quotes (blind batch AC)."""
+    assert name in [f.text for f in linter.lint(draft).findings if f.category == "NAME"]
