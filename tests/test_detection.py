@@ -874,6 +874,7 @@ def test_a_small_towns_area_is_the_town_and_a_citys_area_a_region(linter: Linter
     ("Claim ref: PI/2023/5550147. Please contact the client directly.", "PI/2023/5550147"),
     ("Siti, 26, FIN G5550123X, needs a counsellor.", "G5550123X"),
     ("NHIA enrolee no. NHIA/FCT/555012/01. Igbo or English.", "NHIA/FCT/555012/01"),
+    ("Reference: 97701.", "97701"),
 ])
 def test_labelled_numbers_in_local_shapes(linter: Linter, draft: str, number: str) -> None:
     """Numbers after a hospital, registration, enrolee, permit or birth-certificate label, in brackets,
