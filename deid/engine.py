@@ -217,7 +217,7 @@ class Engine:
 
     def _build(self, rule: Rule) -> EntityRecognizer | None:
         config: dict[str, Any] = dict(rule.recognizer)
-        options = config.pop("options", {})
+        options = dict(config.pop("options", {}))  # popped from below: the rule set stays reusable
         if rule.kind == "deny":
             terms = self.settings.deny_terms(rule.category)
             return RulePatternRecognizer(

@@ -88,14 +88,13 @@ def linter():
 
 
 @pytest.fixture(scope="session")
-def rules_linter():
+def rules_linter(linter):
     """The real linter with the learned tagger's rules turned off: what the written rules find."""
     from deid.linter import Linter
-    from deid.rules import load_rules
     from deid.settings import Settings
 
-    learned = frozenset(code for code, rule in load_rules().rules.items() if rule.kind == "learned")
-    return Linter(Settings(disabled=learned))
+    learned = frozenset(code for code, rule in linter.rules.rules.items() if rule.kind == "learned")
+    return Linter(Settings(disabled=learned), rules=linter.rules)  # the same rules, read once
 
 
 @pytest.fixture(scope="session")

@@ -322,3 +322,12 @@ def test_a_lexicon_trie_prefers_the_longest_term_whatever_the_case():
     pattern = regex.compile(rf"(?:{trie_regex(['MediCal', 'Medical Assistance', '=ACT'])})(?!\w)", REGEX_FLAGS)
     assert [m.group() for m in pattern.finditer("Medical Assistance, MediCal, act, ACT")] == [
         "Medical Assistance", "MediCal", "ACT"]
+
+
+def test_a_rule_set_serves_two_linters(linter):
+    """Building an engine leaves the rules as they were: a second linter on the same rule set finds the same."""
+    from deid.linter import Linter
+
+    draft = "Her cell is 541-555-0188 and she lives in Bend."
+    again = Linter(rules=linter.rules)
+    assert [(f.code, f.text) for f in again.lint(draft).findings] == [(f.code, f.text) for f in linter.lint(draft).findings]
