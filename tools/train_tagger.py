@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
+from thinc.api import Config  # noqa: E402
 from spacy.cli.train import train  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
@@ -71,6 +72,9 @@ def main() -> int:
         train(CONFIG, folder / "out", overrides=overrides)
         shutil.rmtree(MODEL_DIR, ignore_errors=True)
         shutil.copytree(folder / "out" / "model-best", MODEL_DIR)
+    config = Config().from_disk(MODEL_DIR / "config.cfg", interpolate=False)
+    config["paths"].update(train=None, dev=None)  # the temporary folder is gone
+    config.to_disk(MODEL_DIR / "config.cfg", interpolate=False)
     meta_path = MODEL_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(name="deid_learned", description=__doc__.splitlines()[0],
