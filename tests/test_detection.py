@@ -665,6 +665,13 @@ TRAPS = [
     "Adult, Aetna, evenings. Ben Okafor mentioned he may have a Thursday 5:30 opening in Loveland next month.",
     "**Maya R.** looking for PCIT for a preschooler, Medicaid, mornings\n**Tom K.** I have Thurs 10am open\n"
     "**Maya R.** 🙌 sending consult form",
+    # Session 13 (blind batch AG): the poster's own line, however it is introduced; a billing code
+    "Adult, anxiety, Aetna. If it's easier, my intake line is 201-555-0133.",
+    "Adult, Aetna. Please call the unit at 410-555-0100 and ask for me.",
+    "Adult, Medicaid, evenings. What's your intake #? (ours is 317-555-0100)",
+    "Adult, Aetna, evenings. I'm at 404-555-0178 if you'd rather text!",
+    "Adult, PTSD, CPT or PE. call me back at the center 210-555-0150 when u can",
+    "Teen, ADHD, Aetna. CPT # 90837 is what we bill.",
 ]
 
 
@@ -886,10 +893,32 @@ FOUND_EXACTLY = [
     ('A staff member, "W.K" in my notes, was carjacked.', "W.K", "NAME"),
     ("A senior manager I will refer to as Mr. O.A for now.", "O.A", "NAME"),
     ("client J.M, 24, newly married", "J.M", "NAME"),
-    ('Name: Sipho "Spha" Ndlovu', "Spha", "NAME"),
+    ('Name: Sipho "Spha" Ndlovu', 'Sipho "Spha" Ndlovu', "NAME"),
     ('Joy Osagie (family calls her "Osas"), 24', "Osas", "NAME"),
     ('He is going by "AK" with friends.', "AK", "NAME"),
     ('Charisse Mae Abellana ("Cha-cha"), 13, has nightmares.', "Cha-cha", "NAME"),
+    # Session 13, from blind batch AG: numbers after a plan's or an agency's acronym, "file",
+    # "lunch #", "cert"; a letter-year-number case; hyphened surnames the model or the
+    # gazetteer read as a place or an organisation; a forwarded e-mail's sender; ages in
+    # "(19, they/them)", "she'll be 96" and Spanish "añitos".
+    ("Canada Life policy GW 77310459 cert 0041127. Adult, GAD.", "GW 77310459", "ID"),
+    ("Canada Life policy GW 77310459 cert 0041127. Adult, GAD.", "0041127", "ID"),
+    ("Medicare no.: 4127 38851 2\nNDIS no.: 430 882 615\nMum: Hinemoa", "430 882 615", "ID"),
+    ('"Jaxon Tremblay-Nakamura, PHN 9876 543 217, MCFD file C-2024-08812"', "9876 543 217", "ID"),
+    ('"Jaxon Tremblay-Nakamura, PHN 9876 543 217, MCFD file C-2024-08812"', "C-2024-08812", "ID"),
+    ('"Jaxon Tremblay-Nakamura, PHN 9876 543 217, MCFD file C-2024-08812"', "Jaxon Tremblay-Nakamura", "NAME"),
+    ("Zuri Bankole-Hayes, lunch # 448210, panic attacks in PE.", "448210", "ID"),
+    ("His CHI is 1203094417 if a GP letter's needed.", "1203094417", "ID"),
+    ("Rosalind Achebe 11/02/59 MCD 44-1992-8371, depression", "44-1992-8371", "ID"),
+    ("warm handoff from peds? Liam O'Rourke-Diaz, MRN 3349021, panic attacks", "Liam O'Rourke-Diaz", "NAME"),
+    ("[05/03/2025, 18:23] Sarah (Clin Psych): Imogen Farrow-Shah, 15, seen in A&E", "Imogen Farrow-Shah", "NAME"),
+    ('reads: "Re: Ms Shanice Okoro-Bennett, DOB 22/07/1989', "Shanice Okoro-Bennett", "NAME"),
+    ("> I have a 9-year-old boy, Caleb Beaulieu, in St. Johnsbury whose mom called", "Caleb Beaulieu", "NAME"),
+    ("Forwarding with the mother's permission:\n\n---------- Forwarded message ---------\n"
+     "From: Agnieszka Wiśniewska <a.wisniewska@example.com>\nSubject: help for our son", "Agnieszka Wiśniewska", "NAME"),
+    ("Looking for a trans-affirming therapist for Hope (19, they/them), who just moved.", "19", "AGE"),
+    ("Mom is Alice Hathaway, she'll be 96 on the 22nd.", "96", "AGE"),
+    ("la niña se llama Yaretzi Huerta, 7 añitos, selective mutism", "7 añitos", "AGE"),
 ]
 
 

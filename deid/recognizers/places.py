@@ -41,6 +41,12 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("Tremblay-Nakamura"), not a dash set
+    between words ("Chronic pain - Boise")."""
+    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].text[-1].isalpha()
+
+
 #: Abbreviations in place names that GeoNames spells out ("Mt. Lebanon", "Ft. Collins", "St. Cloud").
 _ABBREVIATED = regex.compile(r"\b(Mt|Ft|St|Pt)\.?(?= )")
 _SPELLED = {"Mt": "Mount", "Ft": "Fort", "St": "Saint", "Pt": "Port"}
@@ -92,12 +98,13 @@ class GazetteerRecognizer(RuleRecognizer):
         return out
 
     def _cued(self, doc: Doc, start: int, end: int) -> bool:
-        if start > 0 and doc[start - 1].lower_ in self.before:
+        if start > 0 and doc[start - 1].lower_ in self.before and not _joined(doc, start - 1):
             return True
         if start > 1 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.labels:
             return True  # a form's field: "Location: Ocean Shores"
         if end + 1 < len(doc) and doc[end].text == ",":
-            return doc[end + 1].lower_.rstrip(".") in self.states
+            state = doc[end + 1].text.rstrip(".")  # a state's code in capitals: "Bend, OR", not "Beaulieu, in"
+            return state.lower() in self.states and (len(state) > 2 or state.isupper())
         return end < len(doc) and (doc[end].text in {"County", "Parish", "Borough"}
                                    or doc[end].lower_ == "area")  # a town's area; a city's is kept (K107)
 
@@ -120,8 +127,9 @@ class GazetteerRecognizer(RuleRecognizer):
         before = span.doc[span.start - 1] if span.start else None
         after_name = before is not None and (before.text[:1].isupper() and before.lower_ in first_names()
                                              or bool(_INITIAL.match(before.text)))  # "PO: L. Martinez"
+        surname = span[0].ent_type_ == "PERSON" and not span[0].ent_iob_ == "B"  # "Jaxon Tremblay-Nakamura"
         return (all(t.ent_type_ in _NAMED for t in span) and span[0].lower_ not in first_names()
-                and not after_name)
+                and not after_name and not surname)
 
 
 #: "X area", "X-area", "X region": the words that make a town's name a region.
