@@ -919,6 +919,8 @@ FOUND_EXACTLY = [
     ("Looking for a trans-affirming therapist for Hope (19, they/them), who just moved.", "19", "AGE"),
     ("Mom is Alice Hathaway, she'll be 96 on the 22nd.", "96", "AGE"),
     ("la niña se llama Yaretzi Huerta, 7 añitos, selective mutism", "7 añitos", "AGE"),
+    ("Subject: Referral - Kitchener-Waterloo - Arabic-speaking family therapist", "Waterloo", "LOCATION"),
+    ("Darnell got discharged this am. new cell 504-555-0129, staying at a shelter.", "504-555-0129", "CONTACT"),
 ]
 
 

@@ -20,6 +20,7 @@ read as places.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 import regex
@@ -41,10 +42,11 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "—", ">", "\"", "“"})
 
 
-def _joined(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is a hyphen inside a word ("Tremblay-Nakamura"), not a dash set
-    between words ("Chronic pain - Boise")."""
-    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].text[-1].isalpha()
+def _joined(doc: Doc, i: int, names: Container[str]) -> bool:
+    """Whether token ``i`` is a hyphen inside a name ("Tremblay-Nakamura"), not a dash set
+    between words ("Chronic pain - Boise") or between two places ("Kitchener-Waterloo")."""
+    return (i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].text[-1].isalpha()
+            and (doc[i - 1].text not in names or doc[i - 1].ent_type_ == "PERSON"))
 
 
 #: Abbreviations in place names that GeoNames spells out ("Mt. Lebanon", "Ft. Collins", "St. Cloud").
@@ -88,7 +90,7 @@ class GazetteerRecognizer(RuleRecognizer):
                 # as span.text: each word with its space, but the last without
                 text = "".join(w + ws for w, ws in tokens[i : i + n - 1]) + tokens[i + n - 1][0]
                 if ((text in names or _spelled_out(text) in names) and text.lower() not in self.not_places
-                        and (self._cued(doc, i, i + n) if self.require_cue
+                        and (self._cued(doc, i, i + n, names) if self.require_cue
                              else self._proper(doc[i : i + n]) or self._large(doc, i, text))):
                     span = doc[i : i + n]
                     out.append((span.start_char, span.end_char, self.score))
@@ -97,8 +99,8 @@ class GazetteerRecognizer(RuleRecognizer):
             i += 1
         return out
 
-    def _cued(self, doc: Doc, start: int, end: int) -> bool:
-        if start > 0 and doc[start - 1].lower_ in self.before and not _joined(doc, start - 1):
+    def _cued(self, doc: Doc, start: int, end: int, names: Container[str]) -> bool:
+        if start > 0 and doc[start - 1].lower_ in self.before and not _joined(doc, start - 1, names):
             return True
         if start > 1 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.labels:
             return True  # a form's field: "Location: Ocean Shores"
