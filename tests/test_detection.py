@@ -450,8 +450,8 @@ FOUND = [
 #: Ordinary events the learned tagger (X112) still reads as distinctive ones; the written rules
 #: leave them alone. More ordinary events in the corpus (as batches AD and AE added) teach it.
 LEARNED_TAGGER_TRAPS = [
-    "She's the one who sells her art online. Her son was killed in a car accident.",
     "Teen girl who ran the 400m, eating disorder, Aetna.",
+    "She's the one who needs the most support; he was the one who found her after the overdose.",
 ]
 TRAPS = [
     "Seeking an EMDR therapist for an adult client, telehealth in Oregon. Aetna. Please reply privately.",
@@ -497,7 +497,7 @@ TRAPS = [
     "Adult, Aetna, telehealth. My Monday 5 sessions are full, so evenings please.\nThanks Dr. Lee for the tip.",
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
-    "She's the one who needs the most support; he was the one who found her after the overdose.",
+    "She's the one who sells her art online. Her son was killed in a car accident.",
     "The nurse who called me said the client is doing ok.",
     "You may have heard about the new DBT group at our clinic.",
     "Client is a nurse on Tuesdays and a student the rest of the week.",
@@ -672,6 +672,9 @@ TRAPS = [
     "Adult, Aetna, evenings. I'm at 404-555-0178 if you'd rather text!",
     "Adult, PTSD, CPT or PE. call me back at the center 210-555-0150 when u can",
     "Teen, ADHD, Aetna. CPT # 90837 is what we bill.",
+    # colleagues: addressed in a reply, in the poster's office, the one the client starts with
+    "Tamika — I think Latoya Simmons in our office could see her. Adult, Aetna.",
+    "Update for the archive: the couple are starting with Dana Whitlock. I referred her to Omar Haddad.",
 ]
 
 
