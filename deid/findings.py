@@ -222,7 +222,9 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
     (lexicon ``clause_breaks``), another finding or a zone; it does not end
     on a function word (lexicon ``function_words``); a category's
     ``grow_after`` words, when it has them, are the only ones it runs on
-    over first. Two findings of one category that meet become one.
+    over first. Two findings of one category that meet become one. A finding
+    stopped by one of its category's ``grow_into`` findings runs on up to it,
+    over the function words between ("the explosion at" | "Port Allen").
     """
     breaks = rules.lexicon_sets.get("clause_breaks", frozenset())
     function_words = rules.lexicon_sets.get("function_words", frozenset())
@@ -234,6 +236,7 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
             continue
         blocks = [(g.start, g.end) for g in findings[i + 1:] if g.category != f.category]
         blocks += [(z.start, z.end) for z in zones if z.end > f.end]
+        into = rules.categories[f.category].grow_into
         end = taken = f.end
         after = rules.categories[f.category].grow_after
         for n, word in enumerate(_CLAUSE_WORD.finditer(text, f.end)):
@@ -241,6 +244,9 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
                 break
             lower = word.group().lower()
             if n == 0 and after and lower not in after:
+                break
+            if any(g.start == word.start() and g.category in into for g in findings[i + 1:]):
+                end = taken  # up to a place or a workplace it is told with: "the explosion at| Port Allen"
                 break
             if lower in breaks and not (n == 0 and after) or any(s < word.end() and word.start() < e for s, e in blocks):
                 break

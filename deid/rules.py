@@ -79,6 +79,8 @@ class Category:
     grow: int = 0
     #: The words a finding may run on after (none listed: any word).
     grow_after: tuple[str, ...] = ()
+    #: Categories of findings a growing finding runs on up to, over the function words between.
+    grow_into: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -237,11 +239,14 @@ def _load_categories(path: Path) -> tuple[dict[str, Category], dict[str, str]]:
             raise RuleError(f"{path}: unknown category {name!r}")
         try:
             categories[name] = Category(name=name, **{**entry, "grow_after": tuple(
-                str(w).lower() for w in entry.get("grow_after") or ())})
+                str(w).lower() for w in entry.get("grow_after") or ()), "grow_into": tuple(
+                str(c) for c in entry.get("grow_into") or ())})
         except TypeError as exc:
             raise RuleError(f"{path}: category {name}: {exc}") from None
         if entry["severity"] not in SEVERITIES:
             raise RuleError(f"{path}: category {name}: severity must be one of {SEVERITIES}")
+        if not set(categories[name].grow_into) <= set(SPAN_CATEGORIES):
+            raise RuleError(f"{path}: category {name}: grow_into must list categories of {sorted(SPAN_CATEGORIES)}")
     missing = set(SPAN_CATEGORIES) - set(categories)
     if missing:
         raise RuleError(f"{path}: categories missing: {sorted(missing)}")
