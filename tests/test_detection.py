@@ -927,6 +927,8 @@ FOUND_EXACTLY = [
     ("la niña se llama Yaretzi Huerta, 7 añitos, selective mutism", "7 añitos", "AGE"),
     ("Subject: Referral - Kitchener-Waterloo - Arabic-speaking family therapist", "Waterloo", "LOCATION"),
     ("Darnell got discharged this am. new cell 504-555-0129, staying at a shelter.", "504-555-0129", "CONTACT"),
+    ("He's 20, first-episode psychosis, d/c'd from Cottonwood Behavioral Sunday with a script.", "Sunday", "DATE"),
+    ("Mr. Whitaker died at home Sunday morning. His wife, Ruth, is 94.", "Sunday morning", "DATE"),
 ]
 
 
