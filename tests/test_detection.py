@@ -929,6 +929,8 @@ FOUND_EXACTLY = [
     ("Darnell got discharged this am. new cell 504-555-0129, staying at a shelter.", "504-555-0129", "CONTACT"),
     ("He's 20, first-episode psychosis, d/c'd from Cottonwood Behavioral Sunday with a script.", "Sunday", "DATE"),
     ("Mr. Whitaker died at home Sunday morning. His wife, Ruth, is 94.", "Sunday morning", "DATE"),
+    ("gracias!! mi cel no sirve, mándaselo a mi esposo Rigo al 773-555-0149", "Rigo", "NAME"),
+    ("We kept his name, Abenezer, and he's proud of it.", "Abenezer", "NAME"),
 ]
 
 
