@@ -450,7 +450,6 @@ FOUND = [
 #: Ordinary events the learned tagger (X112) still reads as distinctive ones; the written rules
 #: leave them alone. More ordinary events in the corpus (as batches AD and AE added) teach it.
 LEARNED_TAGGER_TRAPS = [
-    "Teen girl who ran the 400m, eating disorder, Aetna.",
     "She's the one who needs the most support; he was the one who found her after the overdose.",
 ]
 TRAPS = [
@@ -498,6 +497,7 @@ TRAPS = [
     # Session 5 traps: ordinary attacks, ordinary "the one who", colleagues, modalities.
     "Adult client who has a panic attack at work most days. Heart attacks run in the family.",
     "She's the one who sells her art online. Her son was killed in a car accident.",
+    "Teen girl who ran the 400m, eating disorder, Aetna.",
     "The nurse who called me said the client is doing ok.",
     "You may have heard about the new DBT group at our clinic.",
     "Client is a nurse on Tuesdays and a student the rest of the week.",
