@@ -931,6 +931,8 @@ FOUND_EXACTLY = [
     ("Mr. Whitaker died at home Sunday morning. His wife, Ruth, is 94.", "Sunday morning", "DATE"),
     ("gracias!! mi cel no sirve, mándaselo a mi esposo Rigo al 773-555-0149", "Rigo", "NAME"),
     ("We kept his name, Abenezer, and he's proud of it.", "Abenezer", "NAME"),
+    ("In person in Frisco or Silverthorne on her days off, telehealth otherwise.", "Silverthorne", "LOCATION"),
+    ("She lives in Bend and Sue visits her on Sundays.", "Sue", "NAME"),
 ]
 
 

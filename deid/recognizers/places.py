@@ -36,6 +36,8 @@ _NAMED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels of names that contain a city's ("Durham Bulls", "Grupo Bimbo").
 _NOT_PLACES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Words that join a list of places ("Durham or Chapel Hill").
+_LIST_JOINS = frozenset({"or", "and", "&", "/"})
 #: An initial, as spaCy tokenises it ("L.").
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 #: Tokens after which a capitalised word may just open a sentence or a list item.
@@ -104,6 +106,10 @@ class GazetteerRecognizer(RuleRecognizer):
             return True
         if start > 1 and doc[start - 1].text == ":" and doc[start - 2].lower_ in self.labels:
             return True  # a form's field: "Location: Ocean Shores"
+        if (start > 1 and doc[start - 1].lower_ in _LIST_JOINS and doc[start - 2].text in names
+                and doc[start - 2].ent_type_ != "PERSON"
+                and (doc[start].lower_ not in first_names() or doc[start].ent_type_ in _PLACES)):
+            return True  # a second place in a list: "in Durham or Chapel Hill"
         if end + 1 < len(doc) and doc[end].text == ",":
             state = doc[end + 1].text.rstrip(".")  # a state's code in capitals: "Bend, OR", not "Beaulieu, in"
             return state.lower() in self.states and (len(state) > 2 or state.isupper())
