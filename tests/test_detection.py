@@ -933,6 +933,10 @@ FOUND_EXACTLY = [
     ("We kept his name, Abenezer, and he's proud of it.", "Abenezer", "NAME"),
     ("In person in Frisco or Silverthorne on her days off, telehealth otherwise.", "Silverthorne", "LOCATION"),
     ("She lives in Bend and Sue visits her on Sundays.", "Sue", "NAME"),
+    ("He sees me for skills work Saturdays at 9 and wants to keep that.", "Saturdays at 9", "TIMING"),
+    ("He's my Thursday lunch-hour client for couples work.", "Thursday lunch-hour", "TIMING"),
+    ("I had him Wednesdays at 3:45 til my hours changed.", "Wednesdays at 3:45", "TIMING"),
+    ("I've been checking in with her Tuesdays but she needs more.", "Tuesdays", "TIMING"),
 ]
 
 
