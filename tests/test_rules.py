@@ -117,6 +117,14 @@ def test_invalid_yaml_in_categories_is_reported(rules_copy):
     assert re.search(r"\bline \d+", message), message
 
 
+def test_grow_into_an_unknown_category_is_reported(rules_copy):
+    path = rules_copy / "categories.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("grow_into: [LOCATION, EMPLOYER]", "grow_into: [LOCATION, TOWN]"), encoding="utf-8")
+    message = load_error(rules_copy)
+    assert str(path) in message and "DISTINCTIVE" in message and "grow_into" in message
+
+
 def test_unknown_category(rules_copy):
     path = write_rules(rules_copy, [broken(category="PASSPORT")])
     message = load_error(rules_copy)

@@ -135,7 +135,7 @@ class GazetteerRecognizer(RuleRecognizer):
         before = span.doc[span.start - 1] if span.start else None
         after_name = before is not None and (before.text[:1].isupper() and before.lower_ in first_names()
                                              or bool(_INITIAL.match(before.text)))  # "PO: L. Martinez"
-        surname = span[0].ent_type_ == "PERSON" and not span[0].ent_iob_ == "B"  # "Jaxon Tremblay-Nakamura"
+        surname = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ != "B"  # "Jaxon Tremblay-Nakamura"
         return (all(t.ent_type_ in _NAMED for t in span) and span[0].lower_ not in first_names()
                 and not after_name and not surname)
 
