@@ -937,6 +937,7 @@ FOUND_EXACTLY = [
     ("He's my Thursday lunch-hour client for couples work.", "Thursday lunch-hour", "TIMING"),
     ("I had him Wednesdays at 3:45 til my hours changed.", "Wednesdays at 3:45", "TIMING"),
     ("I've been checking in with her Tuesdays but she needs more.", "Tuesdays", "TIMING"),
+    ("Couples referral: Faith and Marcus Dunleavy, married 8 yrs, in their late 30s.", "Faith", "NAME"),
 ]
 
 
