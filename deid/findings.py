@@ -236,7 +236,7 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
             continue
         blocks = [(g.start, g.end) for g in findings[i + 1:] if g.category != f.category]
         blocks += [(z.start, z.end) for z in zones if z.end > f.end]
-        into = rules.categories[f.category].grow_into
+        into = {g.start for g in findings[i + 1:] if g.category in rules.categories[f.category].grow_into}
         end = taken = f.end
         after = rules.categories[f.category].grow_after
         for n, word in enumerate(_CLAUSE_WORD.finditer(text, f.end)):
@@ -245,7 +245,7 @@ def _grow(text: str, findings: list[Finding], zones: Sequence[Span], rules: Rule
             lower = word.group().lower()
             if n == 0 and after and lower not in after:
                 break
-            if any(g.start == word.start() and g.category in into for g in findings[i + 1:]):
+            if word.start() in into:
                 end = taken  # up to a place or a workplace it is told with: "the explosion at| Port Allen"
                 break
             if lower in breaks and not (n == 0 and after) or any(s < word.end() and word.start() < e for s, e in blocks):

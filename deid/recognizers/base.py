@@ -108,6 +108,12 @@ class PublicSuffixRecognizer(RulePatternRecognizer):
         return None if has_public_suffix(pattern_text) else False
 
 
+def inside_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is written against the tokens on both sides of it, as a
+    hyphen inside a name is ("Okoro-Bennett"), not a dash set between words ("pain - Boise")."""
+    return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 class RuleRecognizer(EntityRecognizer):
     """A recognizer that runs one deid rule over a spaCy ``Doc``."""
 

@@ -25,7 +25,7 @@ import regex
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer
+from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer, inside_word
 
 _INITIAL_DOT = regex.compile(r"^\p{Lu}\.$")
 #: Entity types that follow "client is" as a description, not a name.
@@ -45,8 +45,8 @@ _NAM_DICT_NAME = re.compile(r"^[^#=\s]\S*[ \t]+(\S+)", re.MULTILINE)  # stdlib r
 def _surname_end(doc: Doc, end: int) -> int:
     """``end`` moved past the hyphened parts of a name that ends just before it
     ("Okoro|-Bennett", "Shanice-|Marie")."""
-    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-           and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper()):
+    while (end < len(doc) and doc[end].text == "-" and inside_word(doc, end)
+           and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper()):
         end += 2
     return end
 

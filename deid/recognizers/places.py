@@ -27,7 +27,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from deid.gazetteer import large_place_names, place_names
-from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer
+from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer, inside_word
 from deid.recognizers.names import first_names
 
 _MAX_WORDS = 4
@@ -47,7 +47,7 @@ _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "–", "
 def _joined(doc: Doc, i: int, names: Container[str]) -> bool:
     """Whether token ``i`` is a hyphen inside a name ("Tremblay-Nakamura"), not a dash set
     between words ("Chronic pain - Boise") or between two places ("Kitchener-Waterloo")."""
-    return (i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and doc[i - 1].text[-1].isalpha()
+    return (inside_word(doc, i) and doc[i - 1].text[-1].isalpha()
             and (doc[i - 1].text not in names or doc[i - 1].ent_type_ == "PERSON"))
 
 
