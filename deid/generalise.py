@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import regex
 
 _NUMBER = regex.compile(r"\d{1,4}")
-_FEMALE = regex.compile(r"\d\s?F\b|\bF\d|\d\s?f\b|yof\b|\bfemale\b|\bwoman\b|\bgirl\b", regex.V1)
-_MALE = regex.compile(r"\d\s?M\b|\bM\d|\d\s?m\b|yom\b|\bmale\b|\bman\b|\bboy\b", regex.V1)
+_FEMALE = regex.compile(r"\d[\s/]?F\b|\bF\d|\d\s?f\b|yof\b|\bfemale\b|\bwoman\b|\bgirl\b", regex.V1)
+_MALE = regex.compile(r"\d[\s/]?M\b|\bM\d|\d\s?m\b|yom\b|\bmale\b|\bman\b|\bboy\b", regex.V1)
 _PRONOUNS = {"she": "female", "her": "female", "hers": "female", "herself": "female",
              "he": "male", "him": "male", "his": "male", "himself": "male"}
 #: Nouns that say who an age belongs to, read only next to the age ("guy (41)").
