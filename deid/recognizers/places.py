@@ -51,6 +51,20 @@ def _joined(doc: Doc, i: int, names: Container[str]) -> bool:
             and (doc[i - 1].text not in names or doc[i - 1].ent_type_ == "PERSON"))
 
 
+#: What may close a line after its last item ("..., Fife?**").
+_LINE_END = frozenset({"?", "!", ".", ")", "]", "*", "**"})
+
+
+def _ends_line(doc: Doc, end: int) -> bool:
+    """Whether tokens from ``end`` to the next line break are only closing punctuation."""
+    for token in doc[end:]:
+        if token.is_space or "\n" in doc[token.i - 1].whitespace_:
+            return True
+        if token.text not in _LINE_END:
+            return False
+    return True
+
+
 #: Abbreviations in place names that GeoNames spells out ("Mt. Lebanon", "Ft. Collins", "St. Cloud").
 _ABBREVIATED = regex.compile(r"\b(Mt|Ft|St|Pt)\.?(?= )")
 _SPELLED = {"Mt": "Mount", "Ft": "Fort", "St": "Saint", "Pt": "Port"}
@@ -110,6 +124,9 @@ class GazetteerRecognizer(RuleRecognizer):
                 and doc[start - 2].ent_type_ != "PERSON"
                 and (doc[start].lower_ not in first_names() or doc[start].ent_type_ in _PLACES)):
             return True  # a second place in a list: "in Durham or Chapel Hill"
+        if start > 0 and doc[start - 1].text == "," and _ends_line(doc, end) and (
+                doc[start].lower_ not in first_names() or doc[start].ent_type_ in _PLACES):
+            return True  # the last item of a line, as subject lines end: "older adult, grief, Fife"
         if end + 1 < len(doc) and doc[end].text == ",":
             state = doc[end + 1].text.rstrip(".")  # a state's code in capitals: "Bend, OR", not "Beaulieu, in"
             return state.lower() in self.states and (len(state) > 2 or state.isupper())
@@ -149,12 +166,13 @@ class MetroPatternRecognizer(RulePatternRecognizer):
     metro", "Greater Boston", "Seattle area"), which a referral may keep.
 
     "X area" is a region only around a city of ``CITY`` people or more, or a
-    name that is no town at all ("Triangle area"): "Bangor area" is Bangor.
+    name that is no town at all ("Triangle area"): "Bangor area" is Bangor,
+    and so, for readers as for annotators, is "Dayton area".
     "X metro" and "Greater X" always name a region.
     """
 
     #: Smallest city whose "area" is a region.
-    CITY = 100_000
+    CITY = 300_000
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Keep a region; drop a small town's "area", which stays a place."""
