@@ -523,6 +523,10 @@ TRAPS = [
       for trap in LEARNED_TAGGER_TRAPS),
     "[16:55] Paula Mendes: alguém atende à noite?\n[16:56] Juliana Psi: eu atendo online\n[6:41 pm] Miss Hyacinth (Guidance, Manchester): Good evening colleagues.",
     "Hi Dr Tran this is Gabriela the Vietnamese interpreter from the clinic. Adult, Medicaid.",
+    # Session 14: a reddit header, a field of work, a year after an insurer, a count after a chat name.
+    "r/therapists \u2022 Posted by u/blue_ridge_lpc\n\n**ED-informed therapist, telehealth in NC?**",
+    "Works in IT, married, no kids. We take PhilHealth; PhilHealth 2024 rules apply.",
+    "[10:02] Ann: 3, maybe 4 sessions left before she moves to telehealth.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
@@ -938,6 +942,27 @@ FOUND_EXACTLY = [
     ("I had him Wednesdays at 3:45 til my hours changed.", "Wednesdays at 3:45", "TIMING"),
     ("I've been checking in with her Tuesdays but she needs more.", "Tuesdays", "TIMING"),
     ("Couples referral: Faith and Marcus Dunleavy, married 8 yrs, in their late 30s.", "Faith", "NAME"),
+    # Session 14, from blind batches AK and AL: labelled numbers abroad, names in pasted forms
+    # and chats, three-digit ages, a student's college, a town ending a subject line.
+    ("Encik Razak bin Hamid, MyKad 520915-07-5521, staying with his daughter.", "520915-07-5521", "ID"),
+    ("Maria Dela Cruz, PhilHealth 12-050123456-7, Antipolo.", "12-050123456-7", "ID"),
+    ("Aoibhinn, final year at TCD, student no. 20334781.", "20334781", "ID"),
+    ("Mrs. Bridget Fitzgerald, MCP 123 456 789 012, lives alone.", "123 456 789 012", "ID"),
+    ("Jayden Walker, Yr 9, NHI ZKM4821. School refusal.", "ZKM4821", "ID"),
+    ("NI number QQ 12 34 56 C if the employer's scheme asks.", "QQ 12 34 56 C", "ID"),
+    ("Name: Nur Aisyah binti Kamal\nMyKad: 080417-10-6634", "Nur Aisyah binti Kamal", "NAME"),
+    ("[2/6/25, 6:41 AM] Kofi: Precious Nwachukwu 17F DOB 3/28/2007, SI with plan", "Precious Nwachukwu", "NAME"),
+    ("new referral, faxing the rest:\n\nDawn Ellery 03/22/71\nMCD 77410923", "Dawn Ellery", "NAME"),
+    ("web inquiry:\nKeisha Martin / keisha.m@example.com / adult / postpartum anxiety", "Keisha Martin", "NAME"),
+    ("case manager here. I'm working with destiny h. who rode out the flood.", "destiny h", "NAME"),
+    ("She's 101, still lives at home with help.", "101", "AGE"),
+    ("Referral for Psych OPD f/u (58/F), depression.", "58/F", "AGE"),
+    ("[19:23] Gord T.: 62, wife died of cancer, grief.", "62", "AGE"),
+    ("Boarding pt - Helen Marsh, MRN 00482231, 91, brought in by daughter.", "91", "AGE"),
+    ("McKenna, who's a senior at BYU, has scrupulosity.", "BYU", "EMPLOYER"),
+    ("Subject: RE: Referral: older adult bereavement, Fife\n\nThanks Iain", "Fife", "LOCATION"),
+    ("Couples referral, Dayton area, Anthem.", "Dayton", "LOCATION"),
+    ("His wife passed the Sunday before Easter and he's not eating.", "the Sunday before Easter", "DATE"),
 ]
 
 
