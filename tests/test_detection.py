@@ -527,6 +527,13 @@ TRAPS = [
     "r/therapists \u2022 Posted by u/blue_ridge_lpc\n\n**ED-informed therapist, telehealth in NC?**",
     "Works in IT, married, no kids. We take PhilHealth; PhilHealth 2024 rules apply.",
     "[10:02] Ann: 3, maybe 4 sessions left before she moves to telehealth.",
+    # Session 14: colleagues greeted in chat, the poster's own name, authors of what is asked for.
+    "hi Kevin sorry to text on a sat. can u take an adult w/ OCD? Aetna.",
+    "Jess hi it's Pam. can u see an adult with panic? Cigna.",
+    "[19:53, 27/08] Aoife Brennan: ur a star Declan x",
+    "Hey it's Lisa P \U0001f44b u take BCBS?",
+    "Someone familiar with ACT or Pauline Boss's ambiguous loss work would be lovely.",
+    "I'm looking for someone who does Barkley's parent training or PCIT.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
