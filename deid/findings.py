@@ -34,7 +34,7 @@ _REPEATED = frozenset({"NAME", "LOCATION", "EMPLOYER"})
 #: Identifier categories whose name may be part of an essential's, and of which essentials.
 _PART_OF_ESSENTIAL = {
     "LOCATION": frozenset({"AGE_RANGE", "CONCERN", "MODALITY", "INSURANCE", "REGION", "LOGISTICS"}),
-    "EMPLOYER": frozenset({"REGION"}),
+    "EMPLOYER": frozenset({"REGION", "CONCERN", "LOGISTICS"}),  # "a student with ADHD", "works in English"
 }
 _TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
 #: A saint's name, whose "'s" is part of it ("St Bede's", "St. Mary's"), and the trailing
@@ -131,11 +131,14 @@ def _essential(start: int, end: int, rule: Rule, keep: Sequence[Span]) -> bool:
     A model's guess inside any keep span is, and so is a place name inside a
     broad region ("Atlanta metro", "Greater Boston") or inside the name of a
     plan or programme ("Western Health Advantage", "SMART Recovery"), a
-    name read as a workplace inside a region ("Fort Worth area") or inside a
-    plan's longer name ("Banner University Family Care").
+    name read as a workplace inside a region ("Fort Worth area"), a concern or
+    a language ("a student with ADHD", "works in English"), or inside a plan's
+    longer name ("Banner University Family Care"), or a model's guess around a
+    plan's name ("Blue Cross NS").
     """
     if rule.weak:
-        return _inside(start, end, keep)
+        return _inside(start, end, keep) or rule.category == "EMPLOYER" and any(
+            k.label == "INSURANCE" and start <= k.start and k.end <= end for k in keep)  # "Blue Cross NS"
     if rule.category == "EMPLOYER" and any(  # a workplace in a plan's longer name ("Banner University Family Care")
             k.label == "INSURANCE" and k.start <= start and end <= k.end and k.end - k.start > end - start for k in keep):
         return True

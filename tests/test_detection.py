@@ -534,6 +534,8 @@ TRAPS = [
     "Hey it's Lisa P \U0001f44b u take BCBS?",
     "Someone familiar with ACT or Pauline Boss's ambiguous loss work would be lovely.",
     "I'm looking for someone who does Barkley's parent training or PCIT.",
+    "r/AskTherapists \u00b7 Posted by u/worried_sis_2024\n\nA psychologist who works in English, Louisiana Blue.",
+    "[10/02/25, 08:16] Tamsin R.: Blue Cross NS, in person or virtual, for a uni student with ADHD.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
