@@ -972,6 +972,7 @@ FOUND_EXACTLY = [
     ("Subject: RE: Referral: older adult bereavement, Fife\n\nThanks Iain", "Fife", "LOCATION"),
     ("Couples referral, Dayton area, Anthem.", "Dayton", "LOCATION"),
     ("His wife passed the Sunday before Easter and he's not eating.", "the Sunday before Easter", "DATE"),
+    ("Her daughter jenna kowalczyk (17) is the girl who went back into the fire.", "jenna kowalczyk", "NAME"),
 ]
 
 

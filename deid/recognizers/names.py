@@ -133,6 +133,21 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         return token.is_alpha and low in first_names() and not token.is_stop and low not in self.not_lowercase_names
 
+    def _surname(self, doc: Doc, i: int) -> int:
+        """The end of the name that starts at token ``i``: with its surname when one follows,
+        capitalised ("Mark Ellis"), or lower-case after a lower-case first name when a
+        bracket or a comma closes it ("jenna kowalczyk (17)")."""
+        end = _surname_end(doc, i + 1)
+        if end >= len(doc):
+            return end
+        nxt = doc[end]
+        if self.is_name(nxt, capital_only=True) and not _INITIALS.match(nxt.text):
+            return _surname_end(doc, end + 1)
+        if (doc[i].text.islower() and nxt.text.islower() and nxt.is_alpha and len(nxt) > 2 and not nxt.is_stop
+                and not nxt.lower_.endswith(("ly", "ing", "ed")) and nxt.lower_ not in self.not_names and end + 1 < len(doc) and doc[end + 1].text in {"(", ","}):
+            return end + 1
+        return end
+
     def _before_age(self, doc: Doc) -> list[tuple[int, int, float]]:
         """A known first name, even lower-case, before an age ("Rusty Vanderpool, 67",
         "lexi (14)"), any capitalised name set off by commas before one ("a young man,
@@ -144,9 +159,7 @@ class ContextNameRecognizer(RuleRecognizer):
                        and self.is_name(token, capital_only=True))  # "a young man, Keoni, 24,"
             if not (token.is_alpha and (known or set_off) and self.is_name(token)):
                 continue
-            end = _surname_end(doc, token.i + 1)
-            if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
-                end = _surname_end(doc, end + 1)
+            end = self._surname(doc, token.i)
             if (known and end == token.i + 1 and end < len(doc) and token.text[:1].isupper()
                     and _INITIAL_DOT.match(doc[end].text)):
                 out.append((token.idx, doc[end].idx + len(doc[end]), self.score))
@@ -180,9 +193,7 @@ class ContextNameRecognizer(RuleRecognizer):
             shouted = doc[i].is_alpha and doc[i].text.isupper() and len(doc[i]) > 2
             if copula and (doc[i].ent_type_ in _NOT_AFTER_IS or shouted):
                 continue  # "client is Portland-based", "client is Catholic", "client is NOT"
-            end = _surname_end(doc, i + 1)
-            if end < len(doc) and self.is_name(doc[end], capital_only=True) and not _INITIALS.match(doc[end].text):
-                end = _surname_end(doc, end + 1)
+            end = self._surname(doc, i)
             out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), self.score))
         out += self._before_age(doc)
         for token in doc[1:]:
