@@ -36,7 +36,7 @@ _PART_OF_ESSENTIAL = {
     "LOCATION": frozenset({"AGE_RANGE", "CONCERN", "MODALITY", "INSURANCE", "REGION", "LOGISTICS"}),
     "EMPLOYER": frozenset({"REGION", "CONCERN", "LOGISTICS"}),  # "a student with ADHD", "works in English"
 }
-_TRAIL = regex.compile(r"(?:[\s\p{P}--[)%]]+|['’]s)+$", regex.I | regex.V1)
+_TRAIL = regex.compile(r"(?:[\s\p{P}--[)%_]]+|['’]s)+$", regex.I | regex.V1)  # a handle may end "__"
 #: A saint's name, whose "'s" is part of it ("St Bede's", "St. Mary's"), and the trailing
 #: punctuation trimmed from it.
 _SAINT = regex.compile(r"(?:St|Ste|Saint)\.?\s+\p{Lu}[^'’\s]*['’]s\b")

@@ -973,6 +973,12 @@ FOUND_EXACTLY = [
     ("Couples referral, Dayton area, Anthem.", "Dayton", "LOCATION"),
     ("His wife passed the Sunday before Easter and he's not eating.", "the Sunday before Easter", "DATE"),
     ("Her daughter jenna kowalczyk (17) is the girl who went back into the fire.", "jenna kowalczyk", "NAME"),
+    ("his name's King, 16, streams as @KingVoltz and got swatted live.", "@KingVoltz", "NETWORK"),
+    ("She's @gilbertmamaof4 on IG, around 80k followers.", "@gilbertmamaof4", "NETWORK"),
+    ("posting scary stuff on her TikTok (@lexi.wanders.__) lately", "@lexi.wanders.__", "NETWORK"),
+    ("she posts a LOT on r/BPD as u/moth_and_lantern, about our sessions", "u/moth_and_lantern", "NETWORK"),
+    ("Mum's happy for you to add her on Snapchat (mel.nw.penrith).", "mel.nw.penrith", "NETWORK"),
+    ("Her Snap is kenz.w0909. She's being referred out.", "kenz.w0909", "NETWORK"),
 ]
 
 
