@@ -536,6 +536,7 @@ TRAPS = [
     "I'm looking for someone who does Barkley's parent training or PCIT.",
     "r/AskTherapists \u00b7 Posted by u/worried_sis_2024\n\nA psychologist who works in English, Louisiana Blue.",
     "[10/02/25, 08:16] Tamsin R.: Blue Cross NS, in person or virtual, for a uni student with ADHD.",
+    "The 9am Monday slot is open again if anyone needs it.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
@@ -979,6 +980,11 @@ FOUND_EXACTLY = [
     ("she posts a LOT on r/BPD as u/moth_and_lantern, about our sessions", "u/moth_and_lantern", "NETWORK"),
     ("Mum's happy for you to add her on Snapchat (mel.nw.penrith).", "mel.nw.penrith", "NETWORK"),
     ("Her Snap is kenz.w0909. She's being referred out.", "kenz.w0909", "NETWORK"),
+    ("Currently seen Wednesdays at 4:30 and he'd like to keep a similar slot.", "Wednesdays at 4:30", "TIMING"),
+    ("She's had a standing Weds 7pm CT slot for about a year.", "Weds 7pm CT", "TIMING"),
+    ("Kate is out on leave; her 9am Monday client needs to be reassigned.", "9am Monday", "TIMING"),
+    ("could you take over the adult I see Friday 8am? panic disorder", "Friday 8am", "TIMING"),
+    ("hey. my first thing Tuesday guy just told me he's been sleeping in his car", "first thing Tuesday", "TIMING"),
 ]
 
 
