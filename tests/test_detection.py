@@ -537,6 +537,7 @@ TRAPS = [
     "r/AskTherapists \u00b7 Posted by u/worried_sis_2024\n\nA psychologist who works in English, Louisiana Blue.",
     "[10/02/25, 08:16] Tamsin R.: Blue Cross NS, in person or virtual, for a uni student with ADHD.",
     "The 9am Monday slot is open again if anyone needs it.",
+    "Telehealth anywhere in South Dakota or West Virginia, or in North America generally.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
@@ -985,6 +986,9 @@ FOUND_EXACTLY = [
     ("Kate is out on leave; her 9am Monday client needs to be reassigned.", "9am Monday", "TIMING"),
     ("could you take over the adult I see Friday 8am? panic disorder", "Friday 8am", "TIMING"),
     ("hey. my first thing Tuesday guy just told me he's been sleeping in his car", "first thing Tuesday", "TIMING"),
+    ("PhilHealth on file, Brgy. San Roque, Antipolo. Psychosis po.", "Brgy. San Roque", "LOCATION"),
+    ("Lives with parents in Andheri West. Family willing for admission.", "Andheri West", "LOCATION"),
+    ("they live in East Legon. private is ok for them.", "East Legon", "LOCATION"),
 ]
 
 
