@@ -23,6 +23,8 @@ from deid.rules import POSTER, Rule, RuleSet, SEVERITIES
 
 #: What is trimmed from the edges of an identifier span.
 _LEAD = regex.compile(r"^(?:[\s\p{P}--[@+(#]]+|(?:the(?!\s+(?:\d|(?:day|night|week|weekend|morning|evening)\b))|a|an|my|her|his|their|our)\s+)+", regex.I | regex.V1)
+#: A first word followed by more words ("Mrs Margaret Lindsay"), for titles (lexicon ``titles``).
+_TITLE = regex.compile(r"(\p{L}+)\.?[ \t]+(?=\p{L})")
 #: "the" right before a span, as a date's own first word.
 _THE_BEFORE = regex.compile(r"(?<!\w)the[ \t]+$", regex.I)
 #: A word character (as ``\w``), to tell whole-word occurrences.
@@ -165,6 +167,9 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
             start, end = trim(text, r.start, r.end, rule.category in _OWN_S)
             if rule.category == "DATE" and (the := _THE_BEFORE.search(text, max(0, start - 8), start)):
                 start = the.start()  # a date told by an event keeps its article: "the Sunday before Easter"
+            elif rule.category == "NAME" and (title := _TITLE.match(text, start, end)) and (
+                    title.group(1).lower() in rules.lexicon_sets.get("titles", frozenset())):
+                start = title.end()  # "Mrs [[Okafor]]": a title is not the name
             if end > start:
                 raw.append((start, end, _over_age(text[start:end], rule, rules), r.score))
     kept = [

@@ -992,6 +992,8 @@ FOUND_EXACTLY = [
     ("Lives with parents in Andheri West. Family willing for admission.", "Andheri West", "LOCATION"),
     ("they live in East Legon. private is ok for them.", "East Legon", "LOCATION"),
     ("Older man, lives in Fife, bereavement after his wife's death.", "Fife", "LOCATION"),
+    ("Name: Mrs Margaret Lindsay (known as Peggy)\nCHI: 0703319876", "Margaret Lindsay", "NAME"),
+    ("Encik Razak bin Hamid, MyKad 520915-07-5521, lives with his daughter.", "Razak bin Hamid", "NAME"),
 ]
 
 
