@@ -540,6 +540,7 @@ TRAPS = [
     "Telehealth anywhere in South Dakota or West Virginia, or in North America generally.",
     "> **u/rural_lcsw_ks** \u00b7 14 points\n> Friendly heads up: edit this. Shoutout to u/pnw_dietitian too.",
     "Subject: CPS/PCIT referral, explosive 7-10 yo? She can do 10-2 while the kids are at school.",
+    "Also tell Faith I said hi! Beth if you're in here, text me.",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
