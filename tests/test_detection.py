@@ -547,6 +547,10 @@ TRAPS = [
     "No luck yet.\n\nThank you! Jenny Cho, LMFT, Oakland \u00b7 510-555-0177",
     "Thanks so much xx\n\nBec, OT \u00b7 Penrith",
     "Anyone doing play therapy virtual in NS? Early elementary, anxiety.",
+    "Teen w OCD, Tricare, NC telehealth ok, after school. call me if easier 910-555-0133",
+    "Saturdays would be a miracle lol. Text me back at this # or 415-555-0124",
+    "Adult, Medicare, mornings best. Thank u! 510-555-0149",
+    "You can reach me here or at holler.counselor@example.com, thanks!",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
@@ -1001,6 +1005,7 @@ FOUND_EXACTLY = [
     ("Older man, lives in Fife, bereavement after his wife's death.", "Fife", "LOCATION"),
     ("Name: Mrs Margaret Lindsay (known as Peggy)\nCHI: 0703319876", "Margaret Lindsay", "NAME"),
     ("Encik Razak bin Hamid, MyKad 520915-07-5521, lives with his daughter.", "Razak bin Hamid", "NAME"),
+    ("Please call me about her mom, 541-555-0188, she is the contact.", "541-555-0188", "CONTACT"),
 ]
 
 
