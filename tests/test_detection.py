@@ -553,6 +553,7 @@ TRAPS = [
     "You can reach me here or at holler.counselor@example.com, thanks!",
     "Dr. Whitebird,\n\nThis is Amy Schaefer, behavioral health consultant at Green Country Family Medicine in Tahlequah.",
     "hey Mrs. Coleman it's Ms. Pruitt (counselor at the middle school). got a sec?",
+    "Face to face preferred.\n\nBest wishes,\nHelen\n\nDr Helen Okoro, GP\nLowton Surgery",
     "Got your name from Carla in the Nebraska sport psych group. Adult, RED-S, Hep C, Lewy body dementia in the family.",
     "I've been using Reid Wilson's stuff with the parents. I'm wfh in Oak Park today.",
     "Kia ora. Online is fine, Kiswahili or Oji-Cree; she is Deaf. Te Whatu Ora or WEA Trust.",
