@@ -143,8 +143,9 @@ class ContextNameRecognizer(RuleRecognizer):
         nxt = doc[end]
         if self.is_name(nxt, capital_only=True) and not _INITIALS.match(nxt.text):
             return _surname_end(doc, end + 1)
-        if (doc[i].text.islower() and nxt.text.islower() and nxt.is_alpha and len(nxt) > 2 and not nxt.is_stop
-                and not nxt.lower_.endswith(("ly", "ing", "ed")) and nxt.lower_ not in self.not_names and end + 1 < len(doc) and doc[end + 1].text in {"(", ","}):
+        closed = end + 1 < len(doc) and doc[end + 1].text in {"(", ","}
+        if (closed and doc[i].text.islower() and nxt.text.islower() and nxt.is_alpha and len(nxt) > 2
+                and not nxt.is_stop and not nxt.lower_.endswith(("ly", "ing", "ed")) and nxt.lower_ not in self.not_names):
             return end + 1
         return end
 

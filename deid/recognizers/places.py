@@ -58,7 +58,7 @@ _LINE_END = frozenset({"?", "!", ".", ")", "]", "*", "**"})
 def _ends_line(doc: Doc, end: int) -> bool:
     """Whether tokens from ``end`` to the next line break are only closing punctuation."""
     for token in doc[end:]:
-        if token.is_space or "\n" in doc[token.i - 1].whitespace_:
+        if token.is_space:  # spaCy keeps a line break as a token of its own
             return True
         if token.text not in _LINE_END:
             return False
