@@ -40,7 +40,8 @@ def test_a_missing_essential_becomes_a_placeholder(linter, label, draft):
 
 
 def test_a_template_lints_clean(linter):
-    for draft in (FULL, "Need help: adult, Medicaid, Kansas, telehealth, couples therapist, infidelity."):
+    for draft in (FULL, "Need help: adult, Medicaid, Kansas, telehealth, couples therapist, infidelity.",
+                  "DBT for an older adult in Jordan, BPD and hoarding. Optum, home visits."):
         again = linter.lint(linter.lint(draft).template)
         assert [f for f in again.findings if f.severity != "info"] == []
 
