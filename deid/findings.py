@@ -165,7 +165,8 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
             keep.append(Span(r.start, r.end, rule.category))
         else:
             start, end = trim(text, r.start, r.end, rule.category in _OWN_S)
-            if rule.category == "DATE" and (the := _THE_BEFORE.search(text, max(0, start - 8), start)):
+            if (rule.category == "DATE" and " " in text[start:end]
+                    and (the := _THE_BEFORE.search(text, max(0, start - 8), start))):
                 start = the.start()  # a date told by an event keeps its article: "the Sunday before Easter"
             elif rule.category == "NAME" and (title := _TITLE.match(text, start, end)) and (
                     title.group(1).lower() in rules.lexicon_sets.get("titles", frozenset())):
