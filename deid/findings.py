@@ -154,6 +154,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
     raw = []
     keep: list[Span] = []
     poster: list[Span] = []
+    titles = rules.lexicon_sets.get("titles", frozenset())
     for r in results:
         code = r.recognition_metadata.get("recognizer_name")
         rule = rules.rules.get(code)
@@ -169,7 +170,7 @@ def build_findings(text: str, results: Iterable, rules: RuleSet,
                     and (the := _THE_BEFORE.search(text, max(0, start - 8), start))):
                 start = the.start()  # a date told by an event keeps its article: "the Sunday before Easter"
             elif rule.category == "NAME" and (title := _TITLE.match(text, start, end)) and (
-                    title.group(1).lower() in rules.lexicon_sets.get("titles", frozenset())):
+                    title.group(1).lower() in titles):
                 start = title.end()  # "Mrs [[Okafor]]": a title is not the name
             if end > start:
                 raw.append((start, end, _over_age(text[start:end], rule, rules), r.score))

