@@ -175,20 +175,20 @@ class _CompiledPattern(Pattern):
     hundred rule patterns, that doubled the start-up time.
     """
 
-    def __init__(self, name: str, regex: str, score: float):  # noqa: D107 - no second check
+    def __init__(self, name: str, regex: str, score: float, shipped: bool = False):  # noqa: D107 - no second check
         self.name, self.regex, self.score = name, regex, score
-        self.compiled_regex = compile_regex(regex)
+        self.compiled_regex = compile_regex(regex, shipped)
         self.compiled_with_flags = REGEX_FLAGS
 
 
-def _deny_list_pattern(terms: list[str], score: float) -> _CompiledPattern:
+def _deny_list_pattern(terms: list[str], score: float, shipped: bool) -> _CompiledPattern:
     """A deny list as one pattern, with the boundaries Presidio's
     ``PatternRecognizer`` puts around it, compiled once (Presidio compiles it
     to check it, then again). The terms are written as a trie, so that each
     position of a text tries the few terms that start with its letters, not
     every term in turn; the longest term that ends at a word boundary wins,
     as it does in Presidio's longest-first alternation."""
-    return _CompiledPattern("deny_list", rf"(?:^|(?<=\W))({trie_regex(terms)})(?:(?=\W)|$)", score)
+    return _CompiledPattern("deny_list", rf"(?:^|(?<=\W))({trie_regex(terms)})(?:(?=\W)|$)", score, shipped)
 
 
 class Engine:
@@ -221,13 +221,14 @@ class Engine:
         if rule.kind == "deny":
             terms = self.settings.deny_terms(rule.category)
             return RulePatternRecognizer(
-                supported_entity=rule.code, name=rule.code, patterns=[_deny_list_pattern(terms, 1.0)],
+                supported_entity=rule.code, name=rule.code, patterns=[_deny_list_pattern(terms, 1.0, shipped=False)],
                 supported_language=LANGUAGE,
             ) if terms else None
         if rule.kind == "pattern":
-            patterns = [_CompiledPattern(**pattern) for pattern in config.pop("patterns", [])]
+            patterns = [_CompiledPattern(**pattern, shipped=rule.shipped) for pattern in config.pop("patterns", [])]
             if "deny_list" in config:
-                patterns.append(_deny_list_pattern(config.pop("deny_list"), config.pop("deny_list_score", 1.0)))
+                patterns.append(_deny_list_pattern(
+                    config.pop("deny_list"), config.pop("deny_list_score", 1.0), shipped=rule.shipped))
             check = options.get("check")
             if check is not None and check not in CHECKED_PATTERNS:
                 raise RuleError(f"{rule.source}: rule {rule.code}: unknown check {check!r} "

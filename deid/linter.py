@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from deid import patterncache
 from deid.findings import Finding, Positions, Span, build_findings, repeated
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.score import Reason, Risk, RiskModel
@@ -108,6 +109,7 @@ class Linter:
 
         self.engine = Engine(self.rules, self.settings)
         self.risk_model = RiskModel(self.rules)
+        patterncache.save()  # the shipped rules' compiled patterns, for the next start
         self._allow = frozenset(a.lower() for a in self.settings.allow)
         self._turn = threading.RLock()
 

@@ -32,6 +32,8 @@ from typing import Any
 import regex  # Presidio's regex engine
 import yaml
 
+from deid import patterncache
+
 SPAN_CATEGORIES: tuple[str, ...] = (
     "NAME", "LOCATION", "DATE", "AGE", "CONTACT", "ID", "NETWORK",
     "EMPLOYER", "OCCUPATION", "TIMING", "DISTINCTIVE",
@@ -98,6 +100,8 @@ class Rule:
     example: str
     weak: bool
     source: str
+    #: From the shipped rules (its compiled patterns may be kept between runs: see :mod:`deid.patterncache`).
+    shipped: bool = False
     #: Categories another finding in the draft must have for this rule to count.
     only_with: tuple[str, ...] = ()
     #: An age its category's other rules find is this rule's when it is over this ("she's 93").
@@ -114,6 +118,8 @@ class RuleSet:
     keep_labels: dict[str, str]
     rules: dict[str, Rule]
     lexicons: dict[str, tuple[str, ...]]
+    #: Loaded from the shipped rules directory (its word lists and data are ours, not a user's).
+    shipped: bool = False
 
     def lexicon(self, name: str) -> tuple[str, ...]:
         """Return a lexicon's terms (empty when there is no such lexicon)."""
@@ -147,19 +153,20 @@ def load_rules(root: str | Path | None = None, extra: list[Path] | None = None) 
     base = Path(root) if root else default_rules_dir()
     if not base.is_dir():
         raise RuleError(f"{base}: rules directory not found")
+    shipped = base.resolve() == default_rules_dir().resolve()
     lexicons = {**provided_lexicons(), **_load_lexicons(base / "lexicons")}
     categories, keep = _load_categories(base / "categories.yaml")
     rules: dict[str, Rule] = {}
-    files = sorted((base / "recognizers").glob("*.yaml")) + list(extra or [])
-    for path in files:
-        loaded = _load_rule_file(path, categories, keep, lexicons)
+    ours = sorted((base / "recognizers").glob("*.yaml"))
+    for path in ours + list(extra or []):
+        loaded = _load_rule_file(path, categories, keep, lexicons, shipped=shipped and path in ours)
         if not _shipped(path):
             _check_speed(path, loaded)
         for rule in loaded:
             if rule.code in rules:
                 raise RuleError(f"{path}: rule code {rule.code} is already used in {rules[rule.code].source}")
             rules[rule.code] = rule
-    return RuleSet(base, categories, keep, rules, lexicons)
+    return RuleSet(base, categories, keep, rules, lexicons, shipped=shipped and not extra)
 
 
 def _shipped(path: Path) -> bool:
@@ -272,6 +279,12 @@ def expand_terms(values: list[Any], lexicons: dict[str, tuple[str, ...]], where:
 
 
 def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ") -> str:
+    """An alternation of ``terms``: see :func:`_trie_regex` (built once per word list)."""
+    return _trie_regex(tuple(terms), space)
+
+
+@lru_cache(maxsize=None)
+def _trie_regex(terms: tuple[str, ...], space: str) -> str:
     """An alternation of ``terms``, factored by their common prefixes: each
     position of a text then tries only the terms that start with its
     letters, not every term in turn. The longest term that lets the rest of
@@ -328,7 +341,7 @@ def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -
 
 def _load_rule_file(
     path: Path, categories: dict[str, Category], keep: dict[str, str],
-    lexicons: dict[str, tuple[str, ...]],
+    lexicons: dict[str, tuple[str, ...]], shipped: bool,
 ) -> list[Rule]:
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("recognizers"), list):
@@ -342,13 +355,13 @@ def _load_rule_file(
         if not isinstance(code, str) or not _CODE.match(code):
             raise RuleError(f"{where}: 'code' must look like N101 (letters then three digits), got {code!r}")
         where = f"{path}: rule {code}"
-        rules.append(_make_rule(entry, where, str(path), categories, keep, lexicons))
+        rules.append(_make_rule(entry, where, str(path), categories, keep, lexicons, shipped))
     return rules
 
 
 def _make_rule(
     entry: dict[str, Any], where: str, source: str, categories: dict[str, Category],
-    keep: dict[str, str], lexicons: dict[str, tuple[str, ...]],
+    keep: dict[str, str], lexicons: dict[str, tuple[str, ...]], shipped: bool,
 ) -> Rule:
     kind = entry.get("kind", "pattern")
     if kind not in RULE_KINDS:
@@ -376,7 +389,7 @@ def _make_rule(
         if isinstance(recognizer["options"], dict) and key in recognizer["options"]:
             _compile(str(recognizer["options"][key]), f"{where}: option {key!r}")
     if kind == "pattern":
-        recognizer = _pattern_config({**recognizer, "code": entry["code"]}, category, where, lexicons)
+        recognizer = _pattern_config({**recognizer, "code": entry["code"]}, category, where, lexicons, shipped)
         recognizer.pop("code")
     return Rule(
         code=entry["code"], kind=kind, category=category, severity=severity,
@@ -384,23 +397,23 @@ def _make_rule(
         message=str(entry.get("message") or (cat.message if cat else "")),
         fix=str(entry.get("fix") or ""), why=str(entry.get("why") or ""),
         example=str(entry.get("example") or ""), weak=bool(entry.get("weak", False)),
-        source=source, recognizer=recognizer, only_with=tuple(only_with), ages_over=ages_over,
+        source=source, shipped=shipped, recognizer=recognizer, only_with=tuple(only_with), ages_over=ages_over,
     )
 
 
-@lru_cache(maxsize=None)
-def compile_regex(pattern: str) -> regex.Pattern[str]:
-    """``pattern`` compiled with Presidio's pattern flags, once per process.
+def compile_regex(pattern: str, shipped: bool = False) -> regex.Pattern[str]:
+    """``pattern`` compiled with Presidio's pattern flags, once per process
+    (and, for a ``shipped`` rule's pattern, kept between runs).
 
     The regex module parses patterns in Python, slowly; the engine hands these
     compiled patterns to Presidio, which would otherwise compile each twice.
     """
-    return regex.compile(pattern, REGEX_FLAGS)
+    return patterncache.compiled(pattern, REGEX_FLAGS, remember=shipped)
 
 
-def _compile(pattern: str, what: str, written: str | None = None) -> None:
+def _compile(pattern: str, what: str, written: str | None = None, shipped: bool = False) -> None:
     try:
-        compile_regex(pattern)
+        compile_regex(pattern, shipped)
     except regex.error as exc:
         if written is not None:
             # Point into the pattern as written: each {{lexicon}} as a group of its length.
@@ -410,7 +423,7 @@ def _compile(pattern: str, what: str, written: str | None = None) -> None:
 
 
 def _pattern_config(
-    config: dict[str, Any], category: str, where: str, lexicons: dict[str, tuple[str, ...]],
+    config: dict[str, Any], category: str, where: str, lexicons: dict[str, tuple[str, ...]], shipped: bool,
 ) -> dict[str, Any]:
     """Validate a Presidio pattern-recognizer entry and expand lexicon references."""
     config = dict(config)
@@ -426,7 +439,7 @@ def _pattern_config(
             raise RuleError(f"{where}: pattern #{i} needs a 'regex' string")
         what = f"{where}: pattern #{i} ({pat.get('name', '?')})"
         expanded = expand_regex(pat["regex"], lexicons, where)
-        _compile(expanded, what, written=pat["regex"])
+        _compile(expanded, what, written=pat["regex"], shipped=shipped)
         score = pat.get("score", 0.85)
         if not isinstance(score, (int, float)) or not 0 <= score <= 1:
             raise RuleError(f"{where}: pattern #{i} score must be a number from 0 to 1")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import regex
 
+from deid import patterncache
 from deid.data import read_data
 from deid.findings import Finding, Span
 from deid.gazetteer import load_gazetteer
@@ -116,9 +117,10 @@ class RiskModel:
         self.descriptors = read_data(root, "population/descriptors.yaml")
         self.states = read_data(root, "population/states.yaml")
         self.root = root
-        self.public_roles = _term_pattern(rules.lexicon("roles_public"))
-        self._job_patterns = [(job, _term_pattern(job["terms"])) for job in self.jobs["jobs"]]
-        self._descriptor_patterns = [(d, _term_pattern(d["terms"])) for d in self.descriptors["descriptors"]]
+        ours = rules.shipped
+        self.public_roles = _term_pattern(rules.lexicon("roles_public"), ours)
+        self._job_patterns = [(job, _term_pattern(job["terms"], ours)) for job in self.jobs["jobs"]]
+        self._descriptor_patterns = [(d, _term_pattern(d["terms"], ours)) for d in self.descriptors["descriptors"]]
         self._clinician = regex.compile(
             r"[\s-]*(?:\w+[\s-]+)?(?:" + "|".join(map(regex.escape, self.descriptors["clinician_words"])) + r")\b",
             regex.I,
@@ -342,8 +344,9 @@ def _overlap(decade: int, low: int, high: int) -> int:
     return max(0, min(decade + 9, high) - max(decade, low) + 1)
 
 
-def _term_pattern(terms: Sequence[str]) -> regex.Pattern:
-    """Whole-word matcher: capitalised terms as written, others in any case."""
+def _term_pattern(terms: Sequence[str], shipped: bool) -> regex.Pattern:
+    """Whole-word matcher: capitalised terms as written, others in any case
+    (kept between runs when the terms are ``shipped``)."""
 
     def alternation(group: list[str]) -> str:
         return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(group, key=len, reverse=True))
@@ -351,4 +354,5 @@ def _term_pattern(terms: Sequence[str]) -> regex.Pattern:
     exact = [t for t in terms if t[:1].isupper()]
     loose = [t for t in terms if not t[:1].isupper()]
     parts = ([f"(?-i:{alternation(exact)})"] if exact else []) + ([f"(?i:{alternation(loose)})"] if loose else [])
-    return regex.compile(r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])", regex.V1)
+    pattern = r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])"
+    return patterncache.compiled(pattern, regex.V1, remember=shipped)

@@ -6,8 +6,10 @@ Nothing here mocks spaCy or Presidio: tests run the pipeline the users run.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -47,6 +49,14 @@ def deid_env() -> dict[str, str]:
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "slow: takes minutes (deselect with -m 'not slow')")
+    # Compiled rule patterns go to a folder of this run (subprocesses inherit it), not the user's cache.
+    os.environ["DEID_CACHE_DIR"] = tempfile.mkdtemp(prefix="deid-test-cache-")
+
+
+def pytest_unconfigure(config) -> None:
+    folder = os.environ.pop("DEID_CACHE_DIR", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def squash(text: str) -> str:
