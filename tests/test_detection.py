@@ -706,6 +706,12 @@ TRAPS = [
     # colleagues: addressed in a reply, in the poster's office, the one the client starts with
     "Tamika — I think Latoya Simmons in our office could see her. Adult, Aetna.",
     "Update for the archive: the couple are starting with Dana Whitlock. I referred her to Omar Haddad.",
+    # the poster naming themself and where they work; a client told without a name
+    "hi its Keisha from the DV program. adult, DV survivor, Medicaid, evenings.",
+    "Dr. Farah, this is Leila at the resettlement office. Adult, Arabic-speaking, Medicaid.",
+    "Older adult, Medicare, needs home visits. ty!! (it's Paula, new number)",
+    "Client is college-age, Ambetter, lives in Georgia, telehealth only.",
+    "Adults, new baby + conflict, Aetna, telehealth in CO, Tues/Thurs after 6.",
 ]
 
 
@@ -1009,6 +1015,26 @@ FOUND_EXACTLY = [
     ("Name: Mrs Margaret Lindsay (known as Peggy)\nCHI: 0703319876", "Margaret Lindsay", "NAME"),
     ("Encik Razak bin Hamid, MyKad 520915-07-5521, lives with his daughter.", "Razak bin Hamid", "NAME"),
     ("Please call me about her mom, 541-555-0188, she is the contact.", "541-555-0188", "CONTACT"),
+    # session 15: direct identifiers as busy clinicians write them (batch AN's shapes)
+    ("an ICU nurse, Maria Lourdes dela Cruz (everyone calls her Malou), early 50s", "Maria Lourdes dela Cruz", "NAME"),
+    ('[14/02, 9:13 am] Hawa Ismail LMHC: "Abdirahman Warsame: Walaal she does not eat with us. '
+     'My phone +1 612 555 0172"', "Abdirahman Warsame", "NAME"),
+    ('[14/02, 9:13 am] Hawa Ismail LMHC: "Abdirahman Warsame: Walaal she does not eat with us. '
+     'My phone +1 612 555 0172"', "+1 612 555 0172", "CONTACT"),
+    ('Sofia: "Tue 8:14 PM — Lupe Carrasco: hola doctora, soy la mamá de Iker."', "Lupe Carrasco", "NAME"),
+    ("For the referral packet: Kowalczyk, Bartosz / 11-02-2008 / Medicaid 1122334455", "Kowalczyk, Bartosz", "NAME"),
+    ("needs outpt f/u before d/c: Papadopoulos, Eleni 02/09/1931, MRN 004117283.", "Papadopoulos, Eleni", "NAME"),
+    ("His name's theo, he's lovely, cannabis dependence.", "theo", "NAME"),
+    ("Client's jo, early 20s, lovely, just needs someone steady.", "jo", "NAME"),
+    ('Pt name: PETRENKO, Oleksandra (pref "Sasha")', "Sasha", "NAME"),
+    ('Jericho Bautista a.k.a. "Echo", 17, Grade 11.', "Echo", "NAME"),
+    ("Ph: 773_555_0190 / alt 773-555-0139", "773_555_0190", "CONTACT"),
+    ("Anthem Blue Cross under her dad, policy XWP884120377, group 00417. She asked", "00417", "ID"),
+    ("Ins/Member#: BCBSIL  Grp#: B04418", "B04418", "ID"),
+    ("24, 400L at UNILAG, matric no 170403512. She's staying with her aunty.", "170403512", "ID"),
+    ("DOB: April 17th, 1999\nSSN (last 4): 0419\nADDRESS: withheld", "0419", "ID"),
+    ("Member ID U4419028 01, group 3341876. While I fight this", "U4419028 01", "ID"),
+    ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
 ]
 
 
