@@ -188,7 +188,7 @@ def _deny_list_pattern(terms: list[str], score: float, shipped: bool) -> _Compil
     position of a text tries the few terms that start with its letters, not
     every term in turn; the longest term that ends at a word boundary wins,
     as it does in Presidio's longest-first alternation."""
-    return _CompiledPattern("deny_list", rf"(?:^|(?<=\W))({trie_regex(terms)})(?:(?=\W)|$)", score, shipped)
+    return _CompiledPattern("deny_list", rf"(?:^|(?<=\W))({trie_regex(terms, shipped=shipped)})(?:(?=\W)|$)", score, shipped)
 
 
 class Engine:

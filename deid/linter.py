@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from deid import patterncache
+from deid import buildcache
 from deid.findings import Finding, Positions, Span, build_findings, repeated
 from deid.rules import SEVERITIES, RuleSet, load_rules
 from deid.score import Reason, Risk, RiskModel
@@ -109,7 +109,8 @@ class Linter:
 
         self.engine = Engine(self.rules, self.settings)
         self.risk_model = RiskModel(self.rules)
-        patterncache.save()  # the shipped rules' compiled patterns, for the next start
+        #: Whether what the first draft built (word sets read on first use) was kept for the next start.
+        self._kept_built = False
         self._allow = frozenset(a.lower() for a in self.settings.allow)
         self._turn = threading.RLock()
 
@@ -159,6 +160,9 @@ class Linter:
                                   lambda f: not self.rules.rules[f.code].weak)
                 findings, suppressed, notes = apply_markers(text, strong)
                 risk = self.risk_model.assess(text, findings, whole.keep, whole.poster)
+                if not self._kept_built:
+                    buildcache.save()  # what was built from deid's own data, for the next start
+                    self._kept_built = True
                 yield Report(text=text, findings=findings, keep=whole.keep, poster=whole.poster,
                              suppressed=suppressed, notes=notes, risk=risk, linter=self)
                 parts = []

@@ -22,6 +22,7 @@ and so does a user's regex that backtracks badly (see :mod:`deid.regexcheck`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -32,7 +33,7 @@ from typing import Any
 import regex  # Presidio's regex engine
 import yaml
 
-from deid import patterncache
+from deid import buildcache
 
 SPAN_CATEGORIES: tuple[str, ...] = (
     "NAME", "LOCATION", "DATE", "AGE", "CONTACT", "ID", "NETWORK",
@@ -100,7 +101,7 @@ class Rule:
     example: str
     weak: bool
     source: str
-    #: From the shipped rules (its compiled patterns may be kept between runs: see :mod:`deid.patterncache`).
+    #: From the shipped rules (its compiled patterns may be kept between runs: see :mod:`deid.buildcache`).
     shipped: bool = False
     #: Categories another finding in the draft must have for this rule to count.
     only_with: tuple[str, ...] = ()
@@ -278,9 +279,14 @@ def expand_terms(values: list[Any], lexicons: dict[str, tuple[str, ...]], where:
     return out
 
 
-def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ") -> str:
-    """An alternation of ``terms``: see :func:`_trie_regex` (built once per word list)."""
-    return _trie_regex(tuple(terms), space)
+def trie_regex(terms: list[str] | tuple[str, ...], space: str = r"\ ", shipped: bool = False) -> str:
+    """An alternation of ``terms`` (see :func:`_trie_regex`), built once per
+    word list, and kept between runs for deid's own (``shipped``) lists."""
+    terms = tuple(terms)
+    if not shipped:
+        return _trie_regex(terms, space)
+    digest = hashlib.blake2b("\n".join((space, *terms)).encode("utf-8"), digest_size=16).hexdigest()
+    return buildcache.built(("trie", digest), lambda: _trie_regex(terms, space), str)
 
 
 @lru_cache(maxsize=None)
@@ -326,7 +332,7 @@ def _trie_regex(terms: tuple[str, ...], space: str) -> str:
     return write(trie)
 
 
-def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -> str:
+def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str, shipped: bool = False) -> str:
     """Replace ``{{lexicon}}`` with an alternation of its terms, longest first
     (written as a trie: see :func:`trie_regex`)."""
 
@@ -334,7 +340,7 @@ def expand_regex(regex: str, lexicons: dict[str, tuple[str, ...]], where: str) -
         name = m.group(1)
         if name not in lexicons:
             raise RuleError(f"{where}: no lexicon named {name!r} in rules/lexicons")
-        return "(?:" + trie_regex(lexicons[name], r"\s+") + ")"
+        return "(?:" + trie_regex(lexicons[name], r"\s+", shipped) + ")"
 
     return _LEXICON_REF.sub(alternation, regex)
 
@@ -408,7 +414,7 @@ def compile_regex(pattern: str, shipped: bool = False) -> regex.Pattern[str]:
     The regex module parses patterns in Python, slowly; the engine hands these
     compiled patterns to Presidio, which would otherwise compile each twice.
     """
-    return patterncache.compiled(pattern, REGEX_FLAGS, remember=shipped)
+    return buildcache.compiled(pattern, REGEX_FLAGS, remember=shipped)
 
 
 def _compile(pattern: str, what: str, written: str | None = None, shipped: bool = False) -> None:
@@ -438,7 +444,7 @@ def _pattern_config(
         if not isinstance(pat, dict) or not isinstance(pat.get("regex"), str):
             raise RuleError(f"{where}: pattern #{i} needs a 'regex' string")
         what = f"{where}: pattern #{i} ({pat.get('name', '?')})"
-        expanded = expand_regex(pat["regex"], lexicons, where)
+        expanded = expand_regex(pat["regex"], lexicons, where, shipped)
         _compile(expanded, what, written=pat["regex"], shipped=shipped)
         score = pat.get("score", 0.85)
         if not isinstance(score, (int, float)) or not 0 <= score <= 1:
@@ -454,7 +460,7 @@ def _pattern_config(
     exact = [t for t in config.get("deny_list", []) if t.startswith(EXACT)]
     if exact:  # Presidio's deny list ignores case: these become a pattern of their own
         config["deny_list"] = [t for t in config["deny_list"] if not t.startswith(EXACT)]
-        alternation = trie_regex(exact, r"\s+")
+        alternation = trie_regex(exact, r"\s+", shipped)
         patterns.append({"name": "terms matched as written", "regex": rf"(?<!\w)(?:{alternation})(?!\w)",
                          "score": float(config.get("deny_list_score", 1.0))})
         config["patterns"] = patterns

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import regex
 
-from deid import patterncache
+from deid import buildcache
 from deid.data import read_data
 from deid.findings import Finding, Span
 from deid.gazetteer import load_gazetteer
@@ -355,4 +355,4 @@ def _term_pattern(terms: Sequence[str], shipped: bool) -> regex.Pattern:
     loose = [t for t in terms if not t[:1].isupper()]
     parts = ([f"(?-i:{alternation(exact)})"] if exact else []) + ([f"(?i:{alternation(loose)})"] if loose else [])
     pattern = r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])"
-    return patterncache.compiled(pattern, regex.V1, remember=shipped)
+    return buildcache.compiled(pattern, regex.V1, remember=shipped)

@@ -4,9 +4,9 @@ Each command runs for real with its working folder, HOME, the XDG folders
 and TMPDIR all pointing into one fresh folder; afterwards every file there
 must be as it was, and no file but the draft may hold the draft's text.
 Commands that write what the user asked for (a redacted copy) list those
-files as expected outputs. The one file deid keeps for itself, the shipped
-rules' compiled patterns in the user's cache folder, may appear, and is
-held to the same test: none of the draft in it.
+files as expected outputs. The one file deid keeps for itself, what it
+builds from its own rules and data at start-up, in the user's cache folder,
+may appear, and is held to the same test: none of the draft in it.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def test_command_leaves_no_trace(tmp_path, name):
     after = snapshot(tmp_path)
     expected = {str((work / o).relative_to(tmp_path)) for o in outputs}
     changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
-    kept = {p for p in changed if re.fullmatch(r"home/.+/deid/patterns-[^/]+\.pickle", p)}
-    assert kept, "the compiled patterns were not kept"
+    kept = {p for p in changed if re.fullmatch(r"home/.+/deid/build-[^/]+\.pickle", p)}
+    assert kept, "the start-up cache was not kept"
     folders = {str(folder) for p in kept for folder in Path(p).parents}
     assert changed - kept - folders == expected, sorted(changed)
     for path in tmp_path.rglob("*"):

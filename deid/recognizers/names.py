@@ -25,6 +25,7 @@ import regex
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from deid import buildcache
 from deid.recognizers.base import RulePatternRecognizer, RuleRecognizer, inside_word
 
 _INITIAL_DOT = regex.compile(r"^\p{Lu}\.$")
@@ -61,15 +62,20 @@ def first_names() -> frozenset[str]:
     """
     import gender_guesser
 
-    text = (Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt").read_text(encoding="utf-8")
-    names: set[str] = set()
-    for name in _NAM_DICT_NAME.findall(text):
-        name = name.lower()
-        if "+" in name:
-            names.update(name.replace("+", sep) for sep in ("", " ", "-"))
-        else:
-            names.add(name)
-    return frozenset(names)
+    path = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
+
+    def read() -> frozenset[str]:
+        names: set[str] = set()
+        for name in _NAM_DICT_NAME.findall(path.read_text(encoding="utf-8")):
+            name = name.lower()
+            if "+" in name:
+                names.update(name.replace("+", sep) for sep in ("", " ", "-"))
+            else:
+                names.add(name)
+        return frozenset(names)
+
+    stat = path.stat()
+    return buildcache.built(("first_names", stat.st_size, stat.st_mtime_ns), read, frozenset)
 
 
 class FirstNamePatternRecognizer(RulePatternRecognizer):

@@ -1,4 +1,4 @@
-"""The compiled-pattern cache: faster starts, same findings, nothing of the user's in it.
+"""The start-up cache: faster starts, same findings, nothing of the user's in it.
 
 Each case starts fresh Python processes (the cache matters between runs)
 with the real pipeline and a cache folder of its own.
@@ -17,17 +17,22 @@ import pytest
 from conftest import OVERSHARED, deid_env
 
 #: Lints OVERSHARED (and, with a deny term, a name of the user's) and prints how
-#: many regexes it compiled from source and what it found.
+#: many regexes it compiled from source, whether it read the name list, and what it found.
 PROBE = r"""
 import json, sys
 import regex._main as main
 compiled = []
 parse = main._compile
 main._compile = lambda pattern, *a: compiled.append(pattern) or parse(pattern, *a)
+import gender_guesser, pathlib
+read = []
+text = pathlib.Path.read_text
+pathlib.Path.read_text = lambda self, *a, **k: read.append(self.name) or text(self, *a, **k)
 from deid import Linter, Settings
 settings = Settings(deny=tuple((t, "NAME") for t in sys.argv[2:]))
 report = Linter(settings).lint(sys.argv[1])
-print(json.dumps({"compiled": len(compiled), "found": [(f.code, f.text) for f in report.findings]}))
+print(json.dumps({"compiled": len(compiled), "read_names": "nam_dict.txt" in read,
+                  "found": [(f.code, f.text) for f in report.findings]}))
 """
 #: Words of a user's that must never reach the cache.
 USER_TERM = "Quillon Vasquez-Thorne"
@@ -46,7 +51,7 @@ def probe(cache: Path | None, text: str = OVERSHARED, *deny: str, **env_extra: s
 
 
 def cache_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("patterns-*.pickle")) if folder.is_dir() else []
+    return sorted(folder.glob("build-*.pickle")) if folder.is_dir() else []
 
 
 @pytest.fixture(scope="module")
@@ -61,17 +66,20 @@ def test_second_start_skips_compiling_and_finds_the_same(first_and_second):
     assert len(cache_files(folder)) == 1
     assert first["compiled"] > 300  # the shipped rules' patterns, and the rest
     assert second["compiled"] < first["compiled"] - 250
+    assert first["read_names"] and not second["read_names"]  # the name list's words were kept
     assert second["found"] == first["found"]
     assert "Kayla Morrison" in [text for _, text in first["found"]]
 
 
-def test_cache_holds_no_draft_text_and_no_user_terms(tmp_path):
-    draft = OVERSHARED + f"Her brother {USER_TERM} drives her.\n"
+def test_cache_holds_no_draft_text_and_no_user_terms(tmp_path, first_and_second):
+    draft = ("Seeking EMDR for my client Zephyrine Quaglietti-Vorhees (34F), zq.vorhees@example.com, "
+             f"541-555-0188. Her brother {USER_TERM} drives her.\n")
     found = probe(tmp_path, draft, USER_TERM)["found"]
     assert any(text == USER_TERM for _, text in found)  # the deny term was used
     (data,) = [path.read_bytes() for path in cache_files(tmp_path)]
-    for secret in ("Kayla", "Morrison", "kayla.m@example.com", "541-555-0188", "Vasquez", "uillon"):
-        assert secret.encode() not in data, secret
+    (plain,) = [path.read_bytes() for path in cache_files(first_and_second[0])]  # a run without them
+    for secret in ("Zephyrine", "Quaglietti", "Vorhees", "zq.vorhees", "541-555-0188", "Quillon", "Vasquez"):
+        assert data.count(secret.encode()) == plain.count(secret.encode()), secret
 
 
 def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(tmp_path, first_and_second):
