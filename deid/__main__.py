@@ -1,6 +1,6 @@
 """``python -m deid``: the same as the ``deid`` command."""
 
-from deid.cli import main
+from deid.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -349,3 +349,28 @@ def main() -> None:
             sys.exit(1)  # as click does when this happens mid-run
         err.print(f"[red]deid:[/] the report could not be written ({escape(exc.strerror or str(exc))}).")
         sys.exit(EXIT_ERROR)
+
+
+def run() -> None:
+    """The ``deid`` command: :func:`main`, then leave at once.
+
+    Tearing down the interpreter (the spaCy pipeline, the word lists, the
+    compiled rules) takes about a third of a second that the report does not
+    need; the output is flushed first, files are closed and worker processes
+    joined by then. Other callers of :func:`main` get its ``SystemExit``.
+    """
+    try:
+        main()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # the reader left or the stream is closed: nothing more to say
+            pass
+    os._exit(code or 0)
