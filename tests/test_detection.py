@@ -711,6 +711,11 @@ TRAPS = [
     "Dr. Farah, this is Leila at the resettlement office. Adult, Arabic-speaking, Medicaid.",
     "Older adult, Medicare, needs home visits. ty!! (it's Paula, new number)",
     "Client is college-age, Ambetter, lives in Georgia, telehealth only.",
+    # a colleague's forwarded message (an organisation's address) and a digest's messages
+    "See below.\n\n---------- Forwarded message ---------\nFrom: Tonya Bishop <tbishop@northside.example.org>\n"
+    "Subject: teen IOP\n\nAdolescent, IOP, Medicaid.",
+    "Today's digest\n\nMessage: 1\nFrom: Kim Ferris <kferris@gmail.com>\nSubject: Seeking adolescent IOP\n\n"
+    "Adolescent, IOP, Medicaid.",
     "Adults, new baby + conflict, Aetna, telehealth in CO, Tues/Thurs after 6.",
 ]
 
@@ -1035,6 +1040,12 @@ FOUND_EXACTLY = [
     ("DOB: April 17th, 1999\nSSN (last 4): 0419\nADDRESS: withheld", "0419", "ID"),
     ("Member ID U4419028 01, group 3341876. While I fight this", "U4419028 01", "ID"),
     ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
+    ("Forwarding this from a prospective client's husband.\n\n---------- Forwarded message ---------\n"
+     "From: Omar Al-Khatib <omar.alkhatib@gmail.com>\nSubject: help for my wife\n\nMy wife needs someone.",
+     "Omar Al-Khatib", "NAME"),
+    ("Forwarding this from a prospective client's husband.\n\n---------- Forwarded message ---------\n"
+     "From: Omar Al-Khatib <omar.alkhatib@gmail.com>\nSubject: help for my wife\n\nMy wife needs someone.",
+     "omar.alkhatib@gmail.com", "CONTACT"),
 ]
 
 
