@@ -1040,6 +1040,13 @@ FOUND_EXACTLY = [
     ("DOB: April 17th, 1999\nSSN (last 4): 0419\nADDRESS: withheld", "0419", "ID"),
     ("Member ID U4419028 01, group 3341876. While I fight this", "U4419028 01", "ID"),
     ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
+    ("Daughter-in-law is the contact: Dolores, 216-555-0172.", "Dolores", "NAME"),
+    ("new intake, referred by EAP:\n> Marcus Bell, 30s, Amazon warehouse in Kent", "Marcus Bell", "NAME"),
+    ("Following up on my voicemail. Seun is a late-20s man I saw for four sessions.", "Seun", "NAME"),
+    ("details for whoever grabs it:\n• GUTIERREZ, Rafael — MRN 00918273 — DOB 4/7/58", "GUTIERREZ, Rafael", "NAME"),
+    ("Pt: Villanueva, Andrés | DOB 03/09/1979 | Medicaid ID 7730018452", "Villanueva, Andrés", "NAME"),
+    ("**Marisela Ortiz** 11:48 AM\nposting in #referrals-external per Kim: need a counselor for Roberto Salinas "
+     "(goes by Beto), DOB 4/9/1987.", "Roberto Salinas", "NAME"),
     ("Forwarding this from a prospective client's husband.\n\n---------- Forwarded message ---------\n"
      "From: Omar Al-Khatib <omar.alkhatib@gmail.com>\nSubject: help for my wife\n\nMy wife needs someone.",
      "Omar Al-Khatib", "NAME"),
