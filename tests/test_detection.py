@@ -711,6 +711,8 @@ TRAPS = [
     "Dr. Farah, this is Leila at the resettlement office. Adult, Arabic-speaking, Medicaid.",
     "Older adult, Medicare, needs home visits. ty!! (it's Paula, new number)",
     "Client is college-age, Ambetter, lives in Georgia, telehealth only.",
+    "Adult, trauma + dissociation? Aetna, telehealth VA/MD/DC, Friday afternoons.",
+    "We discharge most people on Fridays, so Monday intakes are easiest. Adult, Aetna.",
     # a colleague's forwarded message (an organisation's address) and a digest's messages
     "See below.\n\n---------- Forwarded message ---------\nFrom: Tonya Bishop <tbishop@northside.example.org>\n"
     "Subject: teen IOP\n\nAdolescent, IOP, Medicaid.",
@@ -1041,6 +1043,10 @@ FOUND_EXACTLY = [
     ("Member ID U4419028 01, group 3341876. While I fight this", "U4419028 01", "ID"),
     ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
     ("Daughter-in-law is the contact: Dolores, 216-555-0172.", "Dolores", "NAME"),
+    ("anyone have an IOP contact? d/c is likely tmrw. details for whoever grabs it", "tmrw", "DATE"),
+    ("pt K.M., 22, dc'ing from Lakeshore Recovery Center Friday, Cigna", "Friday", "DATE"),
+    ("She brought him in Sunday night after he told her he didn't see the point.", "Sunday night", "DATE"),
+    ("came home over Chuseok and told them he's been hearing voices", "Chuseok", "DATE"),
     ("new intake, referred by EAP:\n> Marcus Bell, 30s, Amazon warehouse in Kent", "Marcus Bell", "NAME"),
     ("Following up on my voicemail. Seun is a late-20s man I saw for four sessions.", "Seun", "NAME"),
     ("details for whoever grabs it:\n• GUTIERREZ, Rafael — MRN 00918273 — DOB 4/7/58", "GUTIERREZ, Rafael", "NAME"),
