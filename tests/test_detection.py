@@ -1044,6 +1044,9 @@ FOUND_EXACTLY = [
     ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
     ("Daughter-in-law is the contact: Dolores, 216-555-0172.", "Dolores", "NAME"),
     ("anyone have an IOP contact? d/c is likely tmrw. details for whoever grabs it", "tmrw", "DATE"),
+    ("See below.\n\n---------- Forwarded message ---------\nFrom: Tanya Beaulieu <tbeaulieu.home@gmail.com>\n"
+     "Subject: help\n\nHe needs help. My cell is 603-555-0129. Please call me at 603-555-0130.\n\nTanya",
+     "603-555-0130", "CONTACT"),
     ("pt K.M., 22, dc'ing from Lakeshore Recovery Center Friday, Cigna", "Friday", "DATE"),
     ("She brought him in Sunday night after he told her he didn't see the point.", "Sunday night", "DATE"),
     ("came home over Chuseok and told them he's been hearing voices", "Chuseok", "DATE"),
