@@ -1044,6 +1044,13 @@ FOUND_EXACTLY = [
     ("She lives in San Miguel de Allende now. Adult, anxiety.", "San Miguel de Allende", "LOCATION"),
     ("Daughter-in-law is the contact: Dolores, 216-555-0172.", "Dolores", "NAME"),
     ("anyone have an IOP contact? d/c is likely tmrw. details for whoever grabs it", "tmrw", "DATE"),
+    ("Mum is Morag, 01463 555 0121.", "01463 555 0121", "CONTACT"),
+    ("Address: Blk 512 Jurong West St 52\nHP (son): 9555 0184\n", "9555 0184", "CONTACT"),
+    ("Mother: Siti Hajar, HP 8555 0126\nShe has been very quiet.", "Siti Hajar", "NAME"),
+    ("Dispo help pls. 31M, HSN 813 402 776, from Meadow Lake", "813 402 776", "ID"),
+    ("Case: Hollis v. Hollis, 24-DR-01187. The kids are 11 and 8.", "24-DR-01187", "ID"),
+    ("hearing in Marion County Superior Court (cause no. 49D12-2410-F6-031884)", "49D12-2410-F6-031884", "ID"),
+    ("mom gave the member ID as W2849 337 10 (Anthem), kid is 9", "W2849 337 10", "ID"),
     ("See below.\n\n---------- Forwarded message ---------\nFrom: Tanya Beaulieu <tbeaulieu.home@gmail.com>\n"
      "Subject: help\n\nHe needs help. My cell is 603-555-0129. Please call me at 603-555-0130.\n\nTanya",
      "603-555-0130", "CONTACT"),
