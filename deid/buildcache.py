@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 import regex
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 _lock = threading.Lock()
 #: Every pattern compiled in this process, by (pattern, flags).
@@ -59,7 +59,7 @@ def compiled(pattern: str, flags: int, remember: bool = False) -> regex.Pattern[
     return found
 
 
-def built(key: Hashable, make: Callable[[], T], kind: type, remember: bool = True) -> T:
+def built(key: Hashable, make: Callable[[], _T], kind: type, remember: bool = True) -> _T:
     """``make()``, or the ``kind`` of value it made in an earlier run under
     ``key`` when ``remember`` (the value comes from deid's own data only)."""
     if not remember:
@@ -71,6 +71,12 @@ def built(key: Hashable, make: Callable[[], T], kind: type, remember: bool = Tru
     with _lock:
         _used[key] = value
     return value
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """A data file's size and modification time: part of the key of what is built from it."""
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 def save() -> None:

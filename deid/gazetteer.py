@@ -95,23 +95,17 @@ def _lines_from(lines: bytes, key: str) -> Iterator[bytes]:
 @lru_cache(maxsize=4)
 def place_names(min_population: int) -> frozenset[str]:
     """City names in GeoNames' ``min_population`` dataset, and US county names."""
-    return buildcache.built(("place_names", min_population, _stamp()), lambda: frozenset(
+    return buildcache.built(("place_names", min_population, buildcache.stamp(PACKED)), lambda: frozenset(
         name for _, lines in _sections(min_population) for name in _names(lines)), frozenset)
 
 
 @lru_cache(maxsize=2)
 def large_place_names(population: int) -> frozenset[str]:
     """Names of cities with at least ``population`` people."""
-    return buildcache.built(("large_place_names", population, _stamp()), lambda: frozenset(
+    return buildcache.built(("large_place_names", population, buildcache.stamp(PACKED)), lambda: frozenset(
         name.decode("utf-8") for label, lines in _sections(TIERS[0]) if label != _COUNTIES
         for name, people, _ in (line.split(b"\t") for line in lines.split(b"\n"))
         if int(people) >= population), frozenset)
-
-
-def _stamp() -> tuple[int, int]:
-    """Which packed gazetteer the word sets were built from (its size and time)."""
-    stat = PACKED.stat()
-    return stat.st_size, stat.st_mtime_ns
 
 
 #: ISO 3166-2 subdivisions as small as a county (by country and type): where a post

@@ -74,8 +74,7 @@ def first_names() -> frozenset[str]:
                 names.add(name)
         return frozenset(names)
 
-    stat = path.stat()
-    return buildcache.built(("first_names", stat.st_size, stat.st_mtime_ns), read, frozenset)
+    return buildcache.built(("first_names", buildcache.stamp(path)), read, frozenset)
 
 
 class FirstNamePatternRecognizer(RulePatternRecognizer):
