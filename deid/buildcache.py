@@ -35,8 +35,6 @@ import regex
 _T = TypeVar("_T")
 
 _lock = threading.Lock()
-#: Every pattern compiled in this process, by (pattern, flags).
-_compiled: dict[tuple[str, int], regex.Pattern[str]] = {}
 #: What the cache file holds (``None``: not read yet).
 _stored: dict[Hashable, Any] | None = None
 #: What this process built from deid's own data: what the file should hold.
@@ -44,19 +42,10 @@ _used: dict[Hashable, Any] = {}
 
 
 def compiled(pattern: str, flags: int, remember: bool = False) -> regex.Pattern[str]:
-    """``pattern`` compiled with ``flags``, once per process; kept between
-    runs when ``remember`` (a pattern of deid's own rules)."""
-    key = (pattern, int(flags))
-    with _lock:
-        found = _compiled.get(key)
-    if found is None:
-        found = built(("regex", *key), lambda: regex.compile(pattern, flags), regex.Pattern, remember)
-        with _lock:
-            _compiled[key] = found
-    elif remember:
-        with _lock:
-            _used[("regex", *key)] = found
-    return found
+    """``pattern`` compiled with ``flags``; kept between runs when
+    ``remember`` (a pattern of deid's own rules). Callers compile each
+    pattern once per process."""
+    return built(("regex", pattern, int(flags)), lambda: regex.compile(pattern, flags), regex.Pattern, remember)
 
 
 def built(key: Hashable, make: Callable[[], _T], kind: type, remember: bool = True) -> _T:

@@ -407,6 +407,7 @@ def _make_rule(
     )
 
 
+@lru_cache(maxsize=None)
 def compile_regex(pattern: str, shipped: bool = False) -> regex.Pattern[str]:
     """``pattern`` compiled with Presidio's pattern flags, once per process
     (and, for a ``shipped`` rule's pattern, kept between runs).
